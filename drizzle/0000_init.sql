@@ -49,8 +49,10 @@ CREATE TABLE "customer_balances" (
 	"aged_61_90_cents" bigint NOT NULL,
 	"aged_91_plus_cents" bigint NOT NULL,
 	"oldest_due_date" date,
+	"earliest_start_date" date,
 	"open_invoices" integer NOT NULL,
 	"overdue_invoices" integer NOT NULL,
+	"priority" integer DEFAULT 0 NOT NULL,
 	CONSTRAINT "customer_balances_workspace_id_customer_id_currency_pk" PRIMARY KEY("workspace_id","customer_id","currency")
 );
 --> statement-breakpoint
@@ -195,6 +197,7 @@ CREATE TABLE "workspaces" (
 	"country" char(2) DEFAULT 'FR' NOT NULL,
 	"team_channel_id" text,
 	"manager_channel_id" text,
+	"balances_as_of" date,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -224,6 +227,7 @@ CREATE INDEX "activities_case_idx" ON "activities" USING btree ("workspace_id","
 CREATE INDEX "activities_customer_idx" ON "activities" USING btree ("workspace_id","customer_id","occurred_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "cases_active_customer_uq" ON "cases" USING btree ("workspace_id","customer_id") WHERE "cases"."status" not in ('resolved', 'written_off');--> statement-breakpoint
 CREATE INDEX "cases_owner_idx" ON "cases" USING btree ("workspace_id","owner_id");--> statement-breakpoint
+CREATE INDEX "customer_balances_priority_idx" ON "customer_balances" USING btree ("workspace_id","priority" DESC NULLS LAST) WHERE "customer_balances"."overdue_cents" > 0;--> statement-breakpoint
 CREATE UNIQUE INDEX "customers_ref_uq" ON "customers" USING btree ("workspace_id","customer_ref");--> statement-breakpoint
 CREATE INDEX "customers_name_prefix_idx" ON "customers" USING btree ("workspace_id",lower("name") text_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "digests_day_uq" ON "digests" USING btree ("workspace_id","channel_id","business_date");--> statement-breakpoint

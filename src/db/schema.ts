@@ -50,6 +50,8 @@ export const workspaces = pgTable('workspaces', {
   country: char('country', { length: 2 }).notNull().default('FR'),
   teamChannelId: text('team_channel_id'),
   managerChannelId: text('manager_channel_id'),
+  // The day customer_balances was last rebuilt for (workspace time zone); aging moves daily.
+  balancesAsOf: date('balances_as_of', { mode: 'string' }),
   createdAt: createdAt(),
 });
 
@@ -165,9 +167,16 @@ export const customerBalances = pgTable('customer_balances', {
   aged61To90Cents: cents('aged_61_90_cents').notNull(),
   aged91PlusCents: cents('aged_91_plus_cents').notNull(),
   oldestDueDate: date('oldest_due_date', { mode: 'string' }),
+  // Earliest delivered_on (else issue date) among unpaid invoices: the time bar counts from it.
+  earliestStartDate: date('earliest_start_date', { mode: 'string' }),
   openInvoices: integer('open_invoices').notNull(),
   overdueInvoices: integer('overdue_invoices').notNull(),
-}, (t) => [primaryKey({ columns: [t.workspaceId, t.customerId, t.currency] })]);
+  // The worklist score (src/domain/priority.ts), stored so "highest first" is an index walk.
+  priority: integer('priority').notNull().default(0),
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.customerId, t.currency] }),
+  index('customer_balances_priority_idx').on(t.workspaceId, t.priority.desc()).where(sql`${t.overdueCents} > 0`),
+]);
 
 export const tasks = pgTable('tasks', {
   id: id(),

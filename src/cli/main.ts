@@ -1,0 +1,87 @@
+// Dispatches `relance <command>`; each command returns its exit code.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadEnv, type Env } from '../config/env.ts';
+import { migrateDatabase } from '../db/migrate.ts';
+import { createLogger } from '../log.ts';
+import { connectDatabase, PreflightError } from './preflight.ts';
+import { start, type Role } from './start.ts';
+
+const usage = `Usage: relance <command>
+
+  start [--role all|web|worker] [--no-migrate]   run the bot (default role: all)
+  migrate                                        apply database migrations
+  import [--workspace T…] <files…>               import customers, invoices or payments (CSV)
+  help                                           this text
+
+Configuration comes from the environment: see README.md.`;
+
+async function withDatabase(env: Env, fn: (db: Awaited<ReturnType<typeof connectDatabase>>) => Promise<number>): Promise<number> {
+  const database = await connectDatabase(env);
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command = 'help', ...rest] = argv;
+  try {
+    switch (command) {
+      case 'start': {
+        const { values } = parseArgs({ args: rest, options: { role: { type: 'string', default: 'all' }, 'no-migrate': { type: 'boolean', default: false } } });
+        const role = values.role as Role;
+        if (!['all', 'web', 'worker'].includes(role)) {
+          console.error(`--role must be all, web or worker (got "${values.role}"). Example: relance start --role web`);
+          return 2;
+        }
+        const env = loadEnv();
+        const logger = createLogger(env.LOG_LEVEL);
+        const stop = await start(env, logger, { role, migrate: !values['no-migrate'] });
+        await new Promise<void>((resolve) => {
+          const shutdown = (signal: string) => {
+            logger.info({ signal }, 'shutting down');
+            stop().finally(resolve);
+          };
+          process.once('SIGINT', () => shutdown('SIGINT'));
+          process.once('SIGTERM', () => shutdown('SIGTERM'));
+        });
+        return 0;
+      }
+      case 'migrate': {
+        const env = loadEnv();
+        return await withDatabase(env, async (database) => {
+          await migrateDatabase(database);
+          console.log(`migrations applied to ${database.where}`);
+          return 0;
+        });
+      }
+      case 'import': {
+        const env = loadEnv();
+        const { runImportCommand } = await import('../import/cli.ts');
+        return await withDatabase(env, async (database) => {
+          await migrateDatabase(database);
+          return runImportCommand(rest, { database, env, stdout: process.stdout, stderr: process.stderr, now: () => new Date() });
+        });
+      }
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(usage);
+        return 0;
+      default:
+        console.error(`relance: unknown command "${command}".\n\n${usage}`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof PreflightError) {
+      console.error(error.message);
+      return 1;
+    }
+    if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      console.error(`${(error as Error).message}\n\n${usage}`);
+      return 2;
+    }
+    throw error;
+  }
+}

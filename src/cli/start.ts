@@ -1,0 +1,54 @@
+// `relance start`: preflight, migrate, then serve Slack (web role) and/or run
+// background jobs (worker role). Every problem found is reported together.
+import { Redis } from 'ioredis';
+import { sql } from 'drizzle-orm';
+import { ConfigError, requireSlack, type Env } from '../config/env.ts';
+import { migrateDatabase } from '../db/migrate.ts';
+import type { Logger } from '../log.ts';
+import { createSlackApp } from '../slack/app.ts';
+import type { AppDeps, ReadinessReport } from '../slack/deps.ts';
+import { checkRedis, connectDatabase } from './preflight.ts';
+
+export type Role = 'all' | 'web' | 'worker';
+
+export interface StartOptions {
+  role: Role;
+  migrate: boolean;
+}
+
+export async function start(env: Env, logger: Logger, opts: StartOptions): Promise<() => Promise<void>> {
+  const serveSlack = opts.role !== 'worker';
+  const credentials = serveSlack ? requireSlack(env) : undefined;
+  const [database] = await Promise.all([connectDatabase(env), checkRedis(env)]);
+  if (opts.migrate) await migrateDatabase(database);
+
+  const redis = new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 2000 });
+  redis.on('error', (error) => logger.warn({ err: error.message }, 'redis connection problem'));
+  await redis.connect();
+
+  const readiness = async (): Promise<ReadinessReport> => {
+    const [db, cache] = await Promise.all([
+      database.db.execute(sql`select 1`).then(() => ({ ok: true }), (e: Error) => ({ ok: false, detail: e.message })),
+      redis.ping().then(() => ({ ok: true }), (e: Error) => ({ ok: false, detail: e.message })),
+    ]);
+    return { ok: db.ok && cache.ok, checks: { database: db, redis: cache } };
+  };
+  const deps: AppDeps = { database, env, clock: () => new Date(), logger, readiness };
+
+  const stops: (() => Promise<void>)[] = [];
+  if (serveSlack && credentials) {
+    const running = await createSlackApp(deps, credentials).start(env.PORT);
+    logger.info({ port: running.port, mode: credentials.appToken ? 'socket' : 'http', database: database.where }, `relance is serving Slack on port ${running.port}`);
+    stops.push(running.stop);
+  }
+  if (opts.role !== 'web') {
+    logger.info('worker role: no background jobs are defined yet (the daily digest lands with the digest issue)');
+  }
+  return async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => {});
+    redis.disconnect();
+    await database.close();
+  };
+}
+
+export { ConfigError };

@@ -1,0 +1,153 @@
+// Balances and cases follow the ledger. After any ledger write (import, API,
+// payment) the touched customers are rebuilt set-based; once a day the whole
+// workspace is, because aging moves with the calendar.
+import { sql } from 'drizzle-orm';
+import { AGING_BUCKETS } from '../domain/aging.ts';
+import type { IsoDate } from '../domain/dates.ts';
+import { rows, type Queryable } from './client.ts';
+import { prioritySql } from './priority-sql.ts';
+
+export interface RefreshScope {
+  workspaceId: string;
+  today: IsoDate;
+  /** Only these customers; omit for the whole workspace. */
+  customerIds?: number[];
+  /** Who caused it, for the case timeline ('import', 'api', a Slack user id, 'system'). */
+  actorId: string;
+  now?: Date;
+}
+
+export interface RefreshResult {
+  casesOpened: number;
+  casesResolved: number;
+}
+
+const bucket = (name: string) => {
+  const b = AGING_BUCKETS.find((x) => x.key === name);
+  if (!b) throw new Error(`aging bucket ${name} is not defined in src/domain/aging.ts`);
+  return b;
+};
+
+/** `'{1,2,3}'`: one array parameter instead of one parameter per id (PostgreSQL caps those at 65535). */
+export const idArray = (ids: number[]) => `{${ids.join(',')}}`;
+
+/** Rebuilds customer_balances and opens/resolves cases for the scope, in the caller's transaction. */
+export async function refreshBalances(tx: Queryable, scope: RefreshScope): Promise<RefreshResult> {
+  const { workspaceId: ws, today } = scope;
+  const now = (scope.now ?? new Date()).toISOString();
+  const inScope = (column: string) =>
+    scope.customerIds ? sql`and ${sql.raw(column)} = any(${idArray(scope.customerIds)}::bigint[])` : sql``;
+  const soon = bucket('due_soon');
+  const b1 = bucket('1_30');
+  const b2 = bucket('31_60');
+  const b3 = bucket('61_90');
+  const b4 = bucket('91_plus');
+  // Days overdue for one invoice: today − due date (negative when not yet due).
+  const late = sql`(${today}::date - i.due_date)`;
+  const bal = sql`(i.amount_cents - i.paid_cents)`;
+  const inBucket = (b: { minDays: number; maxDays: number | null }) =>
+    b.maxDays === null
+      ? sql`sum(${bal}) filter (where ${late} >= ${b.minDays})`
+      : sql`sum(${bal}) filter (where ${late} between ${b.minDays} and ${b.maxDays})`;
+
+  await tx.execute(sql`delete from customer_balances where workspace_id = ${ws} ${inScope('customer_id')}`);
+  await tx.execute(sql`
+    insert into customer_balances (
+      workspace_id, customer_id, currency, as_of, open_cents, overdue_cents, due_soon_cents,
+      aged_1_30_cents, aged_31_60_cents, aged_61_90_cents, aged_91_plus_cents,
+      oldest_due_date, earliest_start_date, open_invoices, overdue_invoices)
+    select i.workspace_id, i.customer_id, i.currency, ${today}::date,
+      sum(${bal}),
+      coalesce(sum(${bal}) filter (where ${late} > 0), 0),
+      coalesce(${inBucket(soon)}, 0),
+      coalesce(${inBucket(b1)}, 0), coalesce(${inBucket(b2)}, 0),
+      coalesce(${inBucket(b3)}, 0), coalesce(${inBucket(b4)}, 0),
+      min(i.due_date), min(coalesce(i.delivered_on, i.issue_date)),
+      count(*), count(*) filter (where ${late} > 0)
+    from invoices i
+    where i.workspace_id = ${ws} and i.paid_cents < i.amount_cents ${inScope('i.customer_id')}
+    group by i.workspace_id, i.customer_id, i.currency`);
+
+  const opened = await rows<{ n: number }>(tx, sql`
+    with opened as (
+      insert into cases (workspace_id, customer_id, status, owner_id, opened_at, updated_at)
+      select b.workspace_id, b.customer_id, 'open', c.owner_id, ${now}::timestamptz, ${now}::timestamptz
+      from customer_balances b join customers c on c.id = b.customer_id
+      where b.workspace_id = ${ws} and b.overdue_cents > 0 ${inScope('b.customer_id')}
+        and not exists (select 1 from cases k where k.workspace_id = b.workspace_id
+          and k.customer_id = b.customer_id and k.status not in ('resolved', 'written_off'))
+      group by b.workspace_id, b.customer_id, c.owner_id
+      on conflict do nothing
+      returning id, customer_id
+    ), logged as (
+      insert into activities (workspace_id, case_id, customer_id, kind, actor_id, occurred_at, data)
+      select ${ws}, o.id, o.customer_id, 'case_opened', ${scope.actorId}, ${now}::timestamptz,
+        jsonb_build_object('overdue', (select jsonb_object_agg(b.currency, b.overdue_cents)
+          from customer_balances b where b.workspace_id = ${ws} and b.customer_id = o.customer_id))
+      from opened o
+      returning 1
+    )
+    select count(*)::int as n from logged`);
+
+  const resolved = await rows<{ n: number }>(tx, sql`
+    with resolved as (
+      update cases k set status = 'resolved', resolved_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
+      where k.workspace_id = ${ws} and k.status not in ('resolved', 'written_off') ${inScope('k.customer_id')}
+        and not exists (select 1 from customer_balances b where b.workspace_id = k.workspace_id and b.customer_id = k.customer_id)
+      returning k.id, k.customer_id
+    ), cancelled as (
+      update tasks t set status = 'cancelled', closed_at = ${now}::timestamptz
+      from resolved r where t.case_id = r.id and t.status = 'open'
+      returning t.id
+    ), logged as (
+      insert into activities (workspace_id, case_id, customer_id, kind, actor_id, occurred_at, data)
+      select ${ws}, r.id, r.customer_id, 'case_resolved', ${scope.actorId}, ${now}::timestamptz,
+        jsonb_build_object('cancelled_tasks', (select count(*) from cancelled))
+      from resolved r
+      returning 1
+    )
+    select count(*)::int as n from logged`);
+
+  await updatePriorities(tx, scope);
+  if (!scope.customerIds) {
+    await tx.execute(sql`update workspaces set balances_as_of = ${today}::date where id = ${ws}`);
+  }
+  return { casesOpened: Number(opened[0]?.n ?? 0), casesResolved: Number(resolved[0]?.n ?? 0) };
+}
+
+/**
+ * Recomputes the stored priority of the scope's balance rows. Called by the
+ * refresh and whenever a promise or pause changes a case, since both weigh in.
+ */
+export async function updatePriorities(tx: Queryable, scope: Pick<RefreshScope, 'workspaceId' | 'today' | 'customerIds'>): Promise<void> {
+  const { workspaceId: ws, today } = scope;
+  const filter = scope.customerIds ? sql`and b.customer_id = any(${idArray(scope.customerIds)}::bigint[])` : sql``;
+  await tx.execute(sql`
+    update customer_balances b set priority = ${prioritySql(sql`${today}::date`)}
+    from customers c
+    left join cases k on k.workspace_id = c.workspace_id and k.customer_id = c.id
+      and k.status not in ('resolved', 'written_off')
+    left join lateral (
+      select count(*) filter (where p.status = 'broken') as broken,
+             count(*) filter (where p.status = 'pending') as pending
+      from promises p where p.case_id = k.id
+    ) p on true
+    where b.workspace_id = ${ws} and c.id = b.customer_id ${filter}`);
+}
+
+/**
+ * Aging moves with the calendar: the first reader of a new day (or the nightly
+ * job) rebuilds the workspace's balances. An advisory lock keeps concurrent
+ * readers from rebuilding twice.
+ */
+export async function ensureBalancesFresh(db: Queryable, workspaceId: string, today: IsoDate): Promise<boolean> {
+  const [ws] = await rows<{ balances_as_of: string | null }>(db, sql`select balances_as_of from workspaces where id = ${workspaceId}`);
+  if (!ws || ws.balances_as_of === today) return false;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('relance.balances'), hashtext(${workspaceId}))`);
+    const [again] = await rows<{ balances_as_of: string | null }>(tx, sql`select balances_as_of from workspaces where id = ${workspaceId}`);
+    if (again?.balances_as_of === today) return false;
+    await refreshBalances(tx, { workspaceId, today, actorId: 'system' });
+    return true;
+  });
+}

@@ -1,0 +1,123 @@
+// Finding a case from what a person types, and reading what its card shows.
+import { sql } from 'drizzle-orm';
+import type { IsoDate } from '../domain/dates.ts';
+import { rows, type Queryable } from './client.ts';
+
+export interface CustomerMatch {
+  customerId: number;
+  customerRef: string;
+  name: string;
+}
+
+export type CaseLookup =
+  | { kind: 'found'; customer: CustomerMatch; via: 'ref' | 'invoice' | 'name' }
+  | { kind: 'ambiguous'; candidates: CustomerMatch[]; more: number }
+  | { kind: 'none' };
+
+const CANDIDATES = 10;
+
+type MatchRow = { customer_id: string | number; customer_ref: string; name: string };
+const toMatch = (r: MatchRow): CustomerMatch => ({ customerId: Number(r.customer_id), customerRef: r.customer_ref, name: r.name });
+
+/** Escapes LIKE wildcards so "50%" matches a literal percent sign. */
+const likePrefix = (s: string) => `${s.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * `<case>` is a customer reference, an invoice number, or an unambiguous prefix
+ * of a customer name — tried in that order, exact before case-insensitive.
+ */
+export async function lookupCase(db: Queryable, workspaceId: string, input: string): Promise<CaseLookup> {
+  const text = input.trim();
+  if (!text) return { kind: 'none' };
+  const byRef = await rows<MatchRow>(db, sql`
+    select id as customer_id, customer_ref, name from customers
+    where workspace_id = ${workspaceId} and customer_ref = ${text}`);
+  if (byRef[0]) return { kind: 'found', customer: toMatch(byRef[0]), via: 'ref' };
+
+  const byInvoice = await rows<MatchRow>(db, sql`
+    select c.id as customer_id, c.customer_ref, c.name from invoices i join customers c on c.id = i.customer_id
+    where i.workspace_id = ${workspaceId} and i.invoice_number = ${text}`);
+  if (byInvoice[0]) return { kind: 'found', customer: toMatch(byInvoice[0]), via: 'invoice' };
+
+  const byName = await rows<MatchRow>(db, sql`
+    select id as customer_id, customer_ref, name from customers
+    where workspace_id = ${workspaceId} and lower(name) like ${likePrefix(text)}
+    order by lower(name), customer_ref limit ${CANDIDATES + 1}`);
+  // A name that is exactly the input wins over longer names sharing the prefix.
+  const exact = byName.filter((r) => r.name.toLowerCase() === text.toLowerCase());
+  if (exact.length === 1) return { kind: 'found', customer: toMatch(exact[0]!), via: 'name' };
+  if (byName.length === 1) return { kind: 'found', customer: toMatch(byName[0]!), via: 'name' };
+  if (byName.length > 1) {
+    const total = byName.length > CANDIDATES
+      ? Number((await rows<{ n: number }>(db, sql`select count(*)::int as n from customers
+          where workspace_id = ${workspaceId} and lower(name) like ${likePrefix(text)}`))[0]?.n ?? 0)
+      : byName.length;
+    return { kind: 'ambiguous', candidates: byName.slice(0, CANDIDATES).map(toMatch), more: Math.max(0, total - CANDIDATES) };
+  }
+
+  // Last resort, slower: references and invoice numbers typed in another case.
+  const loose = await rows<MatchRow>(db, sql`
+    select c.id as customer_id, c.customer_ref, c.name from customers c
+    where c.workspace_id = ${workspaceId} and upper(c.customer_ref) = upper(${text})
+    union
+    select c.id, c.customer_ref, c.name from invoices i join customers c on c.id = i.customer_id
+    where i.workspace_id = ${workspaceId} and upper(i.invoice_number) = upper(${text})
+    limit ${CANDIDATES + 1}`);
+  if (loose.length === 1) return { kind: 'found', customer: toMatch(loose[0]!), via: 'ref' };
+  if (loose.length > 1) return { kind: 'ambiguous', candidates: loose.slice(0, CANDIDATES).map(toMatch), more: 0 };
+  return { kind: 'none' };
+}
+
+export interface CaseCard {
+  customer: { id: number; ref: string; name: string; kind: 'b2b' | 'b2c'; ownerId: string | null; locale: string | null };
+  case: { id: number; status: string; stage: string | null; ownerId: string | null; threadChannelId: string | null; threadTs: string | null } | null;
+  balances: { currency: string; openCents: number; overdueCents: number }[];
+  oldestDueDate: IsoDate | null;
+  earliestStartDate: IsoDate | null;
+  invoices: { number: string; issueDate: IsoDate; dueDate: IsoDate; currency: string; amountCents: number; balanceCents: number }[];
+  unpaidInvoices: number;
+  activities: { kind: string; actorId: string; occurredAt: Date; data: Record<string, unknown> }[];
+}
+
+const CARD_INVOICES = 15;
+const CARD_ACTIVITIES = 10;
+
+export async function loadCaseCard(db: Queryable, workspaceId: string, customerId: number): Promise<CaseCard | null> {
+  const [customer] = await rows<{ id: string | number; customer_ref: string; name: string; kind: 'b2b' | 'b2c'; owner_id: string | null; locale: string | null }>(db, sql`
+    select id, customer_ref, name, kind, owner_id, locale from customers where workspace_id = ${workspaceId} and id = ${customerId}`);
+  if (!customer) return null;
+  const [kase] = await rows<{ id: string | number; status: string; stage: string | null; owner_id: string | null; thread_channel_id: string | null; thread_ts: string | null }>(db, sql`
+    select id, status, stage, owner_id, thread_channel_id, thread_ts from cases
+    where workspace_id = ${workspaceId} and customer_id = ${customerId}
+    order by (status in ('resolved', 'written_off')), opened_at desc limit 1`);
+  const [balances, invoices, activities] = await Promise.all([
+    rows<{ currency: string; open_cents: string; overdue_cents: string; oldest: string | null; earliest: string | null }>(db, sql`
+      select currency, open_cents, overdue_cents, to_char(oldest_due_date, 'YYYY-MM-DD') as oldest,
+        to_char(earliest_start_date, 'YYYY-MM-DD') as earliest
+      from customer_balances where workspace_id = ${workspaceId} and customer_id = ${customerId} order by currency`),
+    rows<{ invoice_number: string; issue_date: string; due_date: string; currency: string; amount_cents: string; balance: string; total: number }>(db, sql`
+      select invoice_number, to_char(issue_date, 'YYYY-MM-DD') as issue_date, to_char(due_date, 'YYYY-MM-DD') as due_date,
+        currency, amount_cents, amount_cents - paid_cents as balance, count(*) over ()::int as total
+      from invoices where workspace_id = ${workspaceId} and customer_id = ${customerId} and paid_cents < amount_cents
+      order by due_date, invoice_number limit ${CARD_INVOICES}`),
+    rows<{ kind: string; actor_id: string; occurred_at: string | Date; data: Record<string, unknown> }>(db, sql`
+      select kind, actor_id, occurred_at, data from activities
+      where workspace_id = ${workspaceId} and customer_id = ${customerId}
+      order by occurred_at desc, id desc limit ${CARD_ACTIVITIES}`),
+  ]);
+  const dates = (pick: (b: (typeof balances)[number]) => string | null) =>
+    balances.map(pick).filter((d): d is string => d !== null).sort()[0] ?? null;
+  return {
+    customer: { id: Number(customer.id), ref: customer.customer_ref, name: customer.name, kind: customer.kind, ownerId: customer.owner_id, locale: customer.locale },
+    case: kase ? { id: Number(kase.id), status: kase.status, stage: kase.stage, ownerId: kase.owner_id, threadChannelId: kase.thread_channel_id, threadTs: kase.thread_ts } : null,
+    balances: balances.map((b) => ({ currency: b.currency, openCents: Number(b.open_cents), overdueCents: Number(b.overdue_cents) })),
+    oldestDueDate: dates((b) => b.oldest),
+    earliestStartDate: dates((b) => b.earliest),
+    invoices: invoices.map((i) => ({
+      number: i.invoice_number, issueDate: i.issue_date, dueDate: i.due_date, currency: i.currency,
+      amountCents: Number(i.amount_cents), balanceCents: Number(i.balance),
+    })),
+    unpaidInvoices: invoices[0]?.total ?? 0,
+    activities: activities.map((a) => ({ kind: a.kind, actorId: a.actor_id, occurredAt: new Date(a.occurred_at), data: a.data ?? {} })),
+  };
+}

@@ -1,0 +1,39 @@
+// Buttons. Each handler acks first, then answers the clicking user only.
+import type { App, BlockButtonAction } from '@slack/bolt';
+import { ambiguousReply, caseCardReply } from './blocks/case-card.ts';
+import { OPEN_CASE_ACTION } from './blocks/worklist.ts';
+import { openCaseById } from '../services/open-case.ts';
+import { t, type Locale } from '../i18n/messages.ts';
+import { buildContext, errorRef, refusal, type RequestServices } from './request-context.ts';
+
+export function registerActions(app: App, services: RequestServices): void {
+  const { env, logger } = services.deps;
+  app.action<BlockButtonAction>(OPEN_CASE_ACTION, async ({ ack, body, action, respond, client }) => {
+    await ack();
+    try {
+      const ctx = await buildContext(services, {
+        teamId: body.team?.id ?? body.user.team_id ?? '',
+        userId: body.user.id,
+        channelId: body.channel?.id ?? '',
+        triggerId: body.trigger_id,
+        client,
+      });
+      const denied = refusal(ctx, 'collector', 'case');
+      if (denied) {
+        await respond({ response_type: 'ephemeral', replace_original: false, ...denied });
+        return;
+      }
+      const customerId = Number(action.value);
+      const found = Number.isSafeInteger(customerId) ? await openCaseById(ctx.db, ctx.workspace.id, ctx.today, customerId) : { kind: 'none' as const };
+      const view = { locale: ctx.locale, t: ctx.t, today: ctx.today };
+      const reply = found.kind === 'card' ? caseCardReply(found.card, view)
+        : found.kind === 'ambiguous' ? ambiguousReply(action.value ?? '', found.candidates, found.more, view)
+          : { text: ctx.t('case.notFound', { input: action.value ?? '', command: ctx.command }) };
+      await respond({ response_type: 'ephemeral', replace_original: false, ...reply });
+    } catch (error) {
+      const ref = errorRef();
+      logger.error({ err: error, ref, action: OPEN_CASE_ACTION }, 'button failed');
+      await respond({ response_type: 'ephemeral', replace_original: false, text: t(env.RELANCE_LOCALE as Locale, 'error.internal', { ref }) }).catch(() => {});
+    }
+  });
+}

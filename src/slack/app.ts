@@ -1,0 +1,67 @@
+// Assembles the Bolt app: receiver (HTTP or Socket Mode), middleware, listeners.
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { commands } from '../../commands/index.ts';
+import { createAccessResolver } from './access.ts';
+import { registerActions } from './actions.ts';
+import { boltLogger } from './bolt-logger.ts';
+import type { AppDeps } from './deps.ts';
+import { dedupeEvents } from './dedupe-events.ts';
+import { healthRoutes } from './http-routes.ts';
+import { registerSlashCommand } from './router.ts';
+import { createWorkspaceCache } from './workspace-cache.ts';
+
+export interface SlackCredentials {
+  token: string;
+  signingSecret: string;
+  appToken?: string;
+}
+
+export interface RunningSlackApp {
+  app: InstanceType<typeof App>;
+  /** The port the HTTP server listens on (health routes in Socket Mode). */
+  port: number;
+  stop(): Promise<void>;
+}
+
+export function createSlackApp(deps: AppDeps, credentials: SlackCredentials) {
+  const logger = boltLogger(deps.logger);
+  const customRoutes = healthRoutes(deps);
+  const receiver = credentials.appToken
+    ? new SocketModeReceiver({ appToken: credentials.appToken, customRoutes, logger, installerOptions: { port: deps.env.PORT } })
+    : new HTTPReceiver({
+      signingSecret: credentials.signingSecret,
+      endpoints: '/slack/events',
+      customRoutes,
+      logger,
+      // Acks go out as soon as a listener calls ack(); slow work never holds the response.
+      processBeforeResponse: false,
+    });
+  const app = new App({
+    token: credentials.token,
+    receiver,
+    logger,
+    clientOptions: deps.env.SLACK_API_URL ? { slackApiUrl: deps.env.SLACK_API_URL } : {},
+  });
+  const services = {
+    deps,
+    workspaces: createWorkspaceCache(deps.database.db, { timezone: deps.env.RELANCE_TZ, locale: deps.env.RELANCE_LOCALE }),
+    resolveAccess: createAccessResolver({ bootstrapAdmins: deps.env.RELANCE_ADMINS }),
+  };
+  app.use(dedupeEvents(deps));
+  registerSlashCommand(app, services, commands);
+  registerActions(app, services);
+  app.error(async (error) => {
+    deps.logger.error({ err: error }, 'unhandled Slack listener error');
+  });
+
+  return {
+    app,
+    async start(port = deps.env.PORT): Promise<RunningSlackApp> {
+      const started = (await app.start(port)) as Server | undefined;
+      const address = started?.address?.() as AddressInfo | null | undefined;
+      return { app, port: address?.port ?? port, stop: () => app.stop().then(() => undefined) };
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import type { KnownBlock } from '@slack/types';
+import type { WorklistEntry, Worklist } from '../../db/worklist.ts';
+import type { IsoDate } from '../../domain/dates.ts';
+import { isNearTimeBar, timeBarDate } from '../../domain/aging.ts';
+import { formatMoney } from '../../domain/money.ts';
+import { escapeMrkdwn, formatDate, formatTotals, mention } from '../../i18n/format.ts';
+import type { Locale, MessageKey, Translator } from '../../i18n/messages.ts';
+import type { Reply } from '../command.ts';
+
+export const OPEN_CASE_ACTION = 'case_open';
+
+export interface WorklistView {
+  title: string;
+  filter?: string;
+  command: string;
+  locale: Locale;
+  today: IsoDate;
+  t: Translator;
+}
+
+export function statusLabel(t: Translator, status: string | null, stage: string | null): string {
+  const s = t((`status.${status ?? 'none'}`) as MessageKey & `status.${string}`);
+  return stage ? `${s} · ${t((`stage.${stage}`) as MessageKey & `stage.${string}`)}` : s;
+}
+
+function entryBlock(e: WorklistEntry, rank: number, v: WorklistView): KnownBlock {
+  const { t, locale } = v;
+  const amount = formatTotals(e.balances.map((b) => ({ cents: b.overdueCents, currency: b.currency })), locale);
+  const invoices = e.balances.reduce((n, b) => n + b.overdueInvoices, 0);
+  const owner = e.ownerId ? mention(e.ownerId) : t('overdue.noOwner');
+  let text = `${rank}. ${t('overdue.row', {
+    name: escapeMrkdwn(e.name), ref: escapeMrkdwn(e.customerRef), amount, days: e.daysOverdue, invoices, owner,
+    status: statusLabel(t, e.status, e.stage),
+  })}`;
+  if (e.earliestStartDate && isNearTimeBar(e.kind, e.earliestStartDate, v.today)) {
+    text += `\n${t('overdue.timeBar', { date: formatDate(timeBarDate(e.kind, e.earliestStartDate), locale) })}`;
+  }
+  return {
+    type: 'section',
+    text: { type: 'mrkdwn', text },
+    accessory: {
+      type: 'button',
+      action_id: OPEN_CASE_ACTION,
+      text: { type: 'plain_text', text: t('button.openCase') },
+      value: String(e.customerId),
+    },
+  };
+}
+
+/** At most `limit` entries: Slack allows 50 blocks a message. */
+export function worklistReply(list: Worklist, v: WorklistView): Reply {
+  const { t, locale } = v;
+  const header = `*${v.title}*${v.filter ? ` — ${v.filter}` : ''}`;
+  if (list.entries.length === 0) {
+    const text = `${header}\n${t('overdue.empty')}`;
+    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+  }
+  const totals = t('overdue.totals', { totals: formatTotals(list.totals.map((x) => ({ cents: x.overdueCents, currency: x.currency })), locale), cases: list.totalCases });
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: `${header}\n${totals}` } },
+    { type: 'divider' },
+    ...list.entries.map((e, i) => entryBlock(e, i + 1, v)),
+  ];
+  if (list.totalCases > list.entries.length) {
+    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: t('overdue.more', { shown: list.entries.length, total: list.totalCases, command: v.command }) }] });
+  }
+  const first = list.entries[0]!;
+  const fallback = `${v.title}: ${list.totalCases} — ${first.name} ${formatMoney({ cents: first.balances[0]!.overdueCents, currency: first.balances[0]!.currency }, locale)}…`;
+  return { text: fallback, blocks };
+}

@@ -1,0 +1,50 @@
+// The contract between the /collect router and the subcommands in commands/.
+import type { KnownBlock } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { Env } from '../config/env.ts';
+import type { Db } from '../db/client.ts';
+import type { Role } from '../db/members.ts';
+import type { Workspace } from '../db/workspaces.ts';
+import type { IsoDate } from '../domain/dates.ts';
+import type { Locale, PlainMessageKey, Translator } from '../i18n/messages.ts';
+import type { Logger } from '../log.ts';
+import type { RoleSource } from './access.ts';
+
+export interface Reply {
+  text: string;
+  blocks?: KnownBlock[];
+  response_type?: 'ephemeral' | 'in_channel';
+}
+
+export interface CommandContext {
+  db: Db;
+  env: Env;
+  logger: Logger;
+  client: WebClient;
+  workspace: Workspace;
+  locale: Locale;
+  t: Translator;
+  now: Date;
+  today: IsoDate;
+  userId: string;
+  role: Role | null;
+  roleSource: RoleSource | null;
+  channelId: string;
+  triggerId: string;
+  /** The slash command as installed, e.g. "/collect". */
+  command: string;
+}
+
+export interface Subcommand {
+  name: string;
+  aliases?: string[];
+  /** The least role allowed to run it; null lets anyone (help). */
+  minRole: Role | null;
+  usage: string;
+  examples: string[];
+  summary: PlainMessageKey;
+  details?: PlainMessageKey;
+  run(ctx: CommandContext, args: string[]): Promise<Reply>;
+}
+
+export const textReply = (text: string): Reply => ({ text });

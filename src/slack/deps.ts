@@ -1,0 +1,21 @@
+import type { Env } from '../config/env.ts';
+import type { Database } from '../db/client.ts';
+import type { Logger } from '../log.ts';
+
+/** The clock is injected everywhere: tests move time, nothing waits for it. */
+export type Clock = () => Date;
+
+/** What every listener may use; built once at start-up. */
+export interface AppDeps {
+  database: Database;
+  env: Env;
+  clock: Clock;
+  logger: Logger;
+  /** Checks that the database and Redis answer, for /readyz. */
+  readiness: () => Promise<ReadinessReport>;
+}
+
+export interface ReadinessReport {
+  ok: boolean;
+  checks: Record<string, { ok: boolean; detail?: string }>;
+}

@@ -1,0 +1,62 @@
+// Boots the real app for a test file: its own database, the Slack emulator on
+// loopback, Bolt over real HTTP, and a sender that signs requests as Slack does.
+import { loadEnv, type Env } from '../../src/config/env.ts';
+import { openDatabase, type Database } from '../../src/db/client.ts';
+import { createLogger } from '../../src/log.ts';
+import { createSlackApp, type RunningSlackApp } from '../../src/slack/app.ts';
+import type { AppDeps } from '../../src/slack/deps.ts';
+import { startSlackEmulator, type SlackEmulator } from '../../src/emulator/server.ts';
+import { SlackSender } from '../../src/emulator/sender.ts';
+import { DEMO_BOT_TOKEN } from '../../src/emulator/seed.ts';
+import { createTestDatabase } from './pg.ts';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const BOT_TOKEN = DEMO_BOT_TOKEN;
+
+export interface TestApp {
+  env: Env;
+  database: Database;
+  emulator: SlackEmulator;
+  sender: SlackSender;
+  app: RunningSlackApp;
+  clock: { now: Date; set(iso: string): void };
+  close(): Promise<void>;
+}
+
+export async function startTestApp(overrides: Partial<Record<string, string>> = {}): Promise<TestApp> {
+  const pg = await createTestDatabase();
+  const database = await openDatabase({ databaseUrl: pg.url, max: 5 });
+  const emulator = await startSlackEmulator();
+  const env = loadEnv({
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: emulator.apiUrl,
+    DATABASE_URL: pg.url,
+    RELANCE_TZ: 'Europe/Paris',
+    RELANCE_LOCALE: 'en',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...overrides,
+  });
+  const clock = {
+    now: new Date('2026-11-23T09:30:00Z'),
+    set(iso: string) { this.now = new Date(iso); },
+  };
+  const deps: AppDeps = {
+    database,
+    env,
+    clock: () => clock.now,
+    logger: createLogger(env.LOG_LEVEL),
+    readiness: async () => ({ ok: true, checks: { database: { ok: true }, redis: { ok: true } } }),
+  };
+  const app = await createSlackApp(deps, { token: BOT_TOKEN, signingSecret: SIGNING_SECRET }).start(0);
+  const sender = new SlackSender({ appUrl: `http://127.0.0.1:${app.port}/slack/events`, signingSecret: SIGNING_SECRET, emulator });
+  return {
+    env, database, emulator, sender, app, clock,
+    async close() {
+      await app.stop().catch(() => {});
+      await emulator.close();
+      await database.close();
+      await pg.drop();
+    },
+  };
+}

@@ -1,0 +1,33 @@
+// Per-test-file PostgreSQL databases, cloned from a migrated template: CREATE
+// DATABASE … TEMPLATE copies files instead of replaying migrations each time.
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+
+export const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const templateName = 'relance_test_template';
+
+export function urlFor(database: string): string {
+  const url = new URL(adminUrl);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+export async function withAdmin<T>(fn: (sql: postgres.Sql) => Promise<T>): Promise<T> {
+  const sql = postgres(adminUrl, { max: 1, onnotice: () => {} });
+  try {
+    return await fn(sql);
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
+}
+
+/** A fresh migrated database for one test file; `drop()` removes it. */
+export async function createTestDatabase(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+  const name = `relance_t_${randomBytes(5).toString('hex')}`;
+  await withAdmin((sql) => sql.unsafe(`create database ${name} template ${templateName}`));
+  return {
+    url: urlFor(name),
+    name,
+    drop: () => withAdmin((sql) => sql.unsafe(`drop database if exists ${name} with (force)`)).then(() => undefined),
+  };
+}
