@@ -7,8 +7,16 @@ import { openDatabase, safeUrl, type Database } from '../db/client.ts';
 
 export class PreflightError extends Error {}
 
+type DriverError = { code?: string; message?: string; errors?: { message?: string }[]; cause?: DriverError };
+
+/** drizzle wraps the driver's error: the useful code and message are on its cause. */
+const root = (error: unknown): DriverError => {
+  const e = error as DriverError;
+  return e?.cause && typeof e.cause === 'object' ? root(e.cause) : e;
+};
+
 function reason(error: unknown): string {
-  const e = error as { code?: string; message?: string; errors?: { message?: string }[] };
+  const e = root(error);
   if (e?.errors?.length) return e.errors.map((x) => x.message).join('; ');
   return e?.message ?? String(error);
 }
@@ -21,7 +29,7 @@ export async function connectDatabase(env: Env): Promise<Database> {
     return database;
   } catch (error) {
     await database?.close().catch(() => {});
-    const code = (error as { code?: string }).code;
+    const code = root(error).code;
     if (!env.DATABASE_URL) {
       throw new PreflightError(`Cannot open the embedded database in ${env.RELANCE_DATA_DIR}/pglite (${reason(error)}).\n`
         + `Fix: make sure the folder is writable and not used by another relance process, or set RELANCE_DATA_DIR to another folder, or set DATABASE_URL to a PostgreSQL server.`);

@@ -7,7 +7,7 @@ import { migrateDatabase } from '../db/migrate.ts';
 import type { Logger } from '../log.ts';
 import { createSlackApp } from '../slack/app.ts';
 import type { AppDeps, ReadinessReport } from '../slack/deps.ts';
-import { checkRedis, connectDatabase } from './preflight.ts';
+import { checkRedis, connectDatabase, PreflightError } from './preflight.ts';
 
 export type Role = 'all' | 'web' | 'worker';
 
@@ -19,7 +19,13 @@ export interface StartOptions {
 export async function start(env: Env, logger: Logger, opts: StartOptions): Promise<() => Promise<void>> {
   const serveSlack = opts.role !== 'worker';
   const credentials = serveSlack ? requireSlack(env) : undefined;
-  const [database] = await Promise.all([connectDatabase(env), checkRedis(env)]);
+  const [db, cache] = await Promise.allSettled([connectDatabase(env), checkRedis(env)]);
+  if (db.status === 'rejected' || cache.status === 'rejected') {
+    if (db.status === 'fulfilled') await db.value.close();
+    const problems = [db, cache].flatMap((r) => (r.status === 'rejected' ? [(r.reason as Error).message] : []));
+    throw new PreflightError(problems.join('\n\n'));
+  }
+  const database = db.value;
   if (opts.migrate) await migrateDatabase(database);
 
   const redis = new Redis(env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1, connectTimeout: 2000 });

@@ -2,9 +2,9 @@
 // DATABASE … TEMPLATE copies files instead of replaying migrations each time.
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { inject } from 'vitest';
 
 export const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-export const templateName = 'relance_test_template';
 
 export function urlFor(database: string): string {
   const url = new URL(adminUrl);
@@ -23,8 +23,9 @@ export async function withAdmin<T>(fn: (sql: postgres.Sql) => Promise<T>): Promi
 
 /** A fresh migrated database for one test file; `drop()` removes it. */
 export async function createTestDatabase(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
-  const name = `relance_t_${randomBytes(5).toString('hex')}`;
-  await withAdmin((sql) => sql.unsafe(`create database ${name} template ${templateName}`));
+  const template = inject('templateDatabase');
+  const name = `relance_t_${template.slice('relance_tpl_'.length)}_${randomBytes(4).toString('hex')}`;
+  await withAdmin((sql) => sql.unsafe(`create database ${name} template ${template}`));
   return {
     url: urlFor(name),
     name,
