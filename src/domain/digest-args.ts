@@ -1,0 +1,96 @@
+// `/collect digest now|preview|off|schedule <HH:MM> [tz] [days]`.
+import { parseLocalTime } from './date-input.ts';
+import { isTimeZone } from './zones.ts';
+import { inputError, ok, type Err, type InputError, type Result } from './result.ts';
+
+export const DIGEST_ERROR_CODES = {
+  'digest.unknown_action': { meaning: 'Not one of now, preview, schedule, off.', example: '/collect digest schedule 09:00' },
+  'digest.missing_time': { meaning: 'schedule needs a time of day.', example: '/collect digest schedule 09:00 Europe/Paris mon-fri' },
+  'digest.bad_time': { meaning: 'Not a time of day.', example: '/collect digest schedule 08:30' },
+  'digest.bad_zone': { meaning: 'Not an IANA time zone.', example: '/collect digest schedule 09:00 Europe/Paris' },
+  'digest.bad_days': { meaning: 'Not a set of weekdays.', example: '/collect digest schedule 09:00 mon-fri' },
+  'digest.extra': { meaning: 'Something after the command that it does not take.', example: '/collect digest now' },
+} as const;
+
+export type DigestErrorCode = keyof typeof DIGEST_ERROR_CODES;
+
+const fail = (code: DigestErrorCode, input: string, params?: InputError['params']): Err<InputError> => inputError(code, input, params);
+
+export type DigestArgs =
+  | { action: 'now' | 'preview' | 'off' | 'status' }
+  | { action: 'schedule'; localTime: string; timeZone?: string; weekdays?: number[] };
+
+/** ISO weekday numbers (1 = Monday) by the names people type, English and French. */
+const DAY_NAMES: Record<string, number> = {
+  mon: 1, monday: 1, lun: 1, lundi: 1,
+  tue: 2, tues: 2, tuesday: 2, mar: 2, mardi: 2,
+  wed: 3, wednesday: 3, mer: 3, mercredi: 3,
+  thu: 4, thur: 4, thurs: 4, thursday: 4, jeu: 4, jeudi: 4,
+  fri: 5, friday: 5, ven: 5, vendredi: 5,
+  sat: 6, saturday: 6, sam: 6, samedi: 6,
+  sun: 7, sunday: 7, dim: 7, dimanche: 7,
+};
+
+const DAY_SETS: Record<string, number[]> = {
+  weekdays: [1, 2, 3, 4, 5], workdays: [1, 2, 3, 4, 5], semaine: [1, 2, 3, 4, 5], ouvrés: [1, 2, 3, 4, 5], ouvres: [1, 2, 3, 4, 5],
+  daily: [1, 2, 3, 4, 5, 6, 7], everyday: [1, 2, 3, 4, 5, 6, 7], tous: [1, 2, 3, 4, 5, 6, 7],
+};
+
+/** `mon-fri`, `lun-ven`, `mon,wed,fri`, `weekdays`, `daily` → sorted ISO weekdays. */
+export function parseWeekdays(input: string): Result<number[]> {
+  const text = input.trim().toLowerCase().replace(/\.$/, '');
+  const set = DAY_SETS[text];
+  if (set) return ok(set);
+  const days = new Set<number>();
+  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const range = part.split('-').map((p) => p.trim());
+    const [from, to] = range.map((p) => DAY_NAMES[p]);
+    if (range.length === 1 && from) days.add(from);
+    else if (range.length === 2 && from && to) {
+      for (let d = from; ; d = (d % 7) + 1) {
+        days.add(d);
+        if (d === to) break;
+      }
+    } else return fail('digest.bad_days', input);
+  }
+  if (days.size === 0) return fail('digest.bad_days', input);
+  return ok([...days].sort((a, b) => a - b));
+}
+
+export function parseDigestArgs(tokens: readonly string[]): Result<DigestArgs> {
+  const [first, ...rest] = tokens;
+  const action = (first ?? 'status').toLowerCase();
+  if (['now', 'maintenant'].includes(action) || ['preview', 'aperçu', 'apercu'].includes(action) || ['off', 'stop'].includes(action) || action === 'status') {
+    if (rest.length) return fail('digest.extra', rest.join(' '));
+    const normal = action === 'maintenant' ? 'now' : action.startsWith('aper') ? 'preview' : action === 'stop' ? 'off' : action;
+    return ok({ action: normal as 'now' | 'preview' | 'off' | 'status' });
+  }
+  if (!['schedule', 'programmer', 'at'].includes(action)) return fail('digest.unknown_action', first ?? '');
+  const [timeText, ...more] = rest;
+  if (!timeText) return fail('digest.missing_time', '');
+  const time = parseLocalTime(timeText);
+  if (!time.ok) return fail('digest.bad_time', timeText);
+  const args: DigestArgs = { action: 'schedule', localTime: time.value };
+  for (const token of more) {
+    if (token.includes('/') && !args.timeZone) {
+      if (!isTimeZone(token)) return fail('digest.bad_zone', token);
+      args.timeZone = token;
+    } else if (token.toUpperCase() === 'UTC' && !args.timeZone) {
+      args.timeZone = 'UTC';
+    } else if (!args.weekdays) {
+      const days = parseWeekdays(token);
+      if (!days.ok) return token.includes('/') ? fail('digest.bad_zone', token) : days;
+      args.weekdays = days.value;
+    } else {
+      return fail('digest.extra', token);
+    }
+  }
+  return ok(args);
+}
+
+/** A cron pattern for BullMQ's job scheduler: minute hour * * weekdays (cron counts Sunday as 0). */
+export function digestCron(localTime: string, weekdays: readonly number[]): string {
+  const [h, m] = localTime.split(':').map(Number) as [number, number];
+  const days = [...new Set(weekdays.map((d) => d % 7))].sort((a, b) => a - b).join(',');
+  return `${m} ${h} * * ${days || '*'}`;
+}

@@ -1,0 +1,63 @@
+// Every input error the domain parsers can return. The message catalogue
+// (src/i18n) is written from this list: one message per code, which quotes
+// `input` and shows `example` as the correct form.
+import { inputError, type Err, type InputError } from './result.ts';
+
+interface ErrorDoc {
+  meaning: string;
+  example: string;
+}
+
+export const DOMAIN_ERROR_CODES = {
+  // money.ts — parseAmount
+  'amount.empty': { meaning: 'No amount was given.', example: '1 200,50 €' },
+  'amount.not_a_number': { meaning: 'The amount is not a number (letters, misplaced separators or several numbers).', example: '1 200,50 €' },
+  'amount.negative': { meaning: 'The amount is negative; amounts must be more than zero.', example: '50 €' },
+  'amount.zero': { meaning: 'The amount is zero; amounts must be more than zero.', example: '50 €' },
+  'amount.too_many_decimals': { meaning: 'More decimals than the currency has (params: currency, max). "1.200" in English or "1,200" in French also lands here.', example: '10,99 €' },
+  'amount.unknown_currency': { meaning: 'The currency code or symbol is not a known ISO 4217 currency (params: currency).', example: '12 EUR' },
+  'amount.two_currencies': { meaning: 'Two different currencies in one amount (params: first, second).', example: '1200 EUR' },
+  'amount.too_large': { meaning: 'The amount is larger than relance accepts (params: max, in major units).', example: '1 200 000 €' },
+
+  // money.ts — parseDecimal (CSV cells)
+  'decimal.empty': { meaning: 'The cell is empty where a number is required.', example: '1234.56' },
+  'decimal.not_a_number': { meaning: 'The cell is not a plain number with the declared decimal separator (params: decimal).', example: '1234.56' },
+  'decimal.too_many_decimals': { meaning: 'More non-zero decimals than the currency has (params: max).', example: '1234.56' },
+  'decimal.too_large': { meaning: 'The number is larger than relance accepts (params: max).', example: '1234.56' },
+
+  // dates.ts — parseDate
+  'date.empty': { meaning: 'No date was given.', example: '2026-12-01' },
+  'date.unparseable': { meaning: 'The text is not a date relance understands.', example: '01/12/2026, 1 déc, friday, in 10 days, fin du mois' },
+  'date.no_such_day': { meaning: 'The day does not exist in that month (params: day, month, year).', example: '28/02/2027' },
+  'date.out_of_range': { meaning: 'The year is outside the supported range (params: min, max).', example: '2026-12-01' },
+  'date.past': { meaning: 'The date is in the past where a future date is needed (params: date, the resolved ISO date).', example: 'tomorrow' },
+  'date.weekday_mismatch': { meaning: 'The weekday given does not fall on that date (params: date, weekday as ISO 1=Mon..7=Sun).', example: 'mardi 1 décembre 2026' },
+  'date.time_not_allowed': { meaning: 'A time of day was given where only a date is expected.', example: 'friday' },
+
+  // dates.ts — parseDuration
+  'duration.empty': { meaning: 'No duration was given.', example: '10 days' },
+  'duration.unparseable': { meaning: 'The text is not a duration relance understands.', example: '10d, 2w, 3 weeks, 1 month, 10 jours, 2 semaines, 1 mois' },
+  'duration.zero': { meaning: 'The duration is zero.', example: '10 days' },
+  'duration.too_long': { meaning: 'The duration is longer than relance accepts (params: max, e.g. "10 years").', example: '6 months' },
+
+  // dates.ts — parseLocalTime
+  'time.empty': { meaning: 'No time of day was given.', example: '09:00' },
+  'time.unparseable': { meaning: 'The text is not a time of day relance understands.', example: '09:00, 9h, 9h30, 17:45' },
+  'time.out_of_range': { meaning: 'Hours or minutes are out of range (hours 0–23, minutes 0–59; 1–12 with am/pm).', example: '17:45' },
+
+  // holidays.ts — parseCountry
+  'country.unsupported': { meaning: 'No public-holiday calendar for that country (params: supported, a comma-separated list incl. "none").', example: 'FR' },
+
+  // args.ts
+  'args.unresolved_mention': { meaning: 'An @name that Slack did not turn into a user mention (the user does not exist or was not picked from the list).', example: '@jane picked from the autocomplete list' },
+  'overdue.unknown_arg': { meaning: 'A word /collect overdue does not understand.', example: '/collect overdue mine >30' },
+  'overdue.bad_threshold': { meaning: 'An age filter other than 30, 60 or 90 days (params: allowed).', example: '>60' },
+  'overdue.two_scopes': { meaning: 'More than one of mine / @user / all.', example: '/collect overdue mine' },
+  'overdue.two_thresholds': { meaning: 'More than one age filter.', example: '/collect overdue >90' },
+} as const satisfies Record<string, ErrorDoc>;
+
+export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;
+
+/** `inputError` restricted to catalogued codes, so a new code cannot ship without its message. */
+export const fail = (code: DomainErrorCode, input: string, params?: InputError['params']): Err<InputError> =>
+  inputError(code, input, params);

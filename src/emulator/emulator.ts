@@ -1,0 +1,236 @@
+import type { ApiDeps } from './api.ts';
+import { callApi } from './api.ts';
+import { applyResponse, applyViewSubmissionAck } from './effects.ts';
+import type { Fault, HttpAnswer, RateLimitRule } from './faults.ts';
+import { FaultQueue, faultAnswer, RateLimiter } from './faults.ts';
+import { multipartParts } from './http-io.ts';
+import type { ResponseRecord, ResponseUrlMeta } from './response-urls.ts';
+import { ResponseUrlRegistry } from './response-urls.ts';
+import type { EmulatorState } from './state.ts';
+import { TriggerRegistry } from './triggers.ts';
+import type { Args, CallRecord, Ephemeral, Message, UploadedFile } from './types.ts';
+import * as actions from './user-actions.ts';
+import { waitFor } from './waiters.ts';
+
+type Obj = Record<string, unknown>;
+
+export interface WaitOptions {
+  timeoutMs?: number;
+  /** Wait for the count-th match (1 = the first), counting matches already there. */
+  count?: number;
+}
+
+const DEFAULT_WAIT_MS = 5000;
+
+/**
+ * The emulated Slack platform: the Web API, upload and response URLs, plus the
+ * controls and views that tests use. `server.ts` puts it behind HTTP.
+ */
+export class SlackEmulator {
+  readonly state: EmulatorState;
+  /** Base URL, ending in `/`. */
+  readonly url: string;
+  /** What to give the WebClient as `slackApiUrl`. */
+  readonly apiUrl: string;
+  readonly #faults = new FaultQueue();
+  readonly #limiter: RateLimiter;
+  readonly #triggers: TriggerRegistry;
+  readonly #responses: ResponseUrlRegistry;
+  readonly #close: () => Promise<void>;
+
+  constructor(state: EmulatorState, url: string, close: () => Promise<void>) {
+    this.state = state;
+    this.url = url.endsWith('/') ? url : `${url}/`;
+    this.apiUrl = `${this.url}api/`;
+    this.#limiter = new RateLimiter(state.clock);
+    this.#triggers = new TriggerRegistry(state.clock);
+    this.#responses = new ResponseUrlRegistry(state.clock);
+    this.#close = close;
+  }
+
+  close(): Promise<void> {
+    return this.#close();
+  }
+
+  // --- The platform, called by the HTTP layer -------------------------------
+
+  api(method: string, args: Args, token: string | undefined): HttpAnswer {
+    const deps: ApiDeps = {
+      state: this.state,
+      faults: this.#faults,
+      limiter: this.#limiter,
+      triggers: this.#triggers,
+      emulatorUrl: this.url,
+    };
+    return callApi(deps, method, args, token);
+  }
+
+  /** The bytes of a file, posted to the `upload_url` from files.getUploadURLExternal. */
+  upload(uploadToken: string, raw: Buffer, contentType: string | undefined): HttpAnswer {
+    const fault = this.#faults.take('upload');
+    if (fault !== undefined) return faultAnswer(fault);
+    const file = [...this.state.files.values()].find((f) => f.uploadToken === uploadToken);
+    if (file === undefined || file.completed) return { status: 404, body: 'not found', headers: {} };
+    // The WebClient posts multipart/form-data; curl-style clients post the raw bytes.
+    const isMultipart = (contentType ?? '').toLowerCase().startsWith('multipart/form-data');
+    const parts = isMultipart ? multipartParts(raw, contentType ?? '') : [];
+    file.bytes = isMultipart ? (parts.find((p) => p.filename !== undefined) ?? parts[0])?.data ?? Buffer.alloc(0) : raw;
+    this.state.notify();
+    return { status: 200, body: `OK - ${file.bytes.length}`, headers: {} };
+  }
+
+  respond(id: string, rawBody: string): HttpAnswer {
+    const fault = this.#faults.take('response_url');
+    if (fault !== undefined) return faultAnswer(fault);
+    let body: Obj | undefined;
+    try {
+      const parsed: unknown = JSON.parse(rawBody);
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) body = parsed as Obj;
+    } catch {
+      body = undefined;
+    }
+    const verdict = this.#responses.receive(id, body);
+    if (verdict.ok && body !== undefined) applyResponse(this.state, verdict.meta, body);
+    this.state.notify();
+    return verdict.ok
+      ? { status: 200, body: { ok: true }, headers: {} }
+      : { status: verdict.status, body: { ok: false, error: verdict.error }, headers: {} };
+  }
+
+  // --- Test controls -------------------------------------------------------
+
+  /** The next `times` calls of `method` (or `upload`, `response_url`) fail this way and change nothing. */
+  failNext(method: string, fault: Fault, times = 1): void {
+    this.#faults.add(method, fault, times);
+  }
+
+  /** Answers 429 + Retry-After past the rate; `null` lifts the limit. */
+  rateLimit(method: string, rule: RateLimitRule | null): void {
+    this.#limiter.set(method, rule);
+  }
+
+  /** A trigger_id views.open accepts once, within 3 s of the emulator clock. */
+  issueTrigger(userId: string, teamId?: string): string {
+    const team = teamId ?? this.state.user(userId)?.teamId ?? this.state.defaultTeamId ?? '';
+    return this.#triggers.issue(team, userId);
+  }
+
+  newResponseUrl(meta: ResponseUrlMeta): { id: string; url: string } {
+    const id = this.#responses.create(meta);
+    return { id, url: `${this.url}respond/${id}` };
+  }
+
+  /** Every post to a response URL, refused ones included (`accepted: false`). */
+  responses(id: string): ResponseRecord[] {
+    return this.#responses.records(id);
+  }
+
+  waitForResponse(id: string, options: WaitOptions = {}): Promise<ResponseRecord> {
+    const count = options.count ?? 1;
+    return waitFor(
+      this.state,
+      () => this.#responses.records(id).filter((r) => r.accepted)[count - 1],
+      options.timeoutMs ?? DEFAULT_WAIT_MS,
+      `response #${count} on ${id}`,
+    );
+  }
+
+  calls(method?: string): CallRecord[] {
+    return method === undefined ? [...this.state.calls] : this.state.calls.filter((c) => c.method === method);
+  }
+
+  clearCalls(): void {
+    this.state.calls.length = 0;
+  }
+
+  waitForCall(method: string, options: WaitOptions & { where?: (call: CallRecord) => boolean } = {}): Promise<CallRecord> {
+    const count = options.count ?? 1;
+    const where = options.where ?? (() => true);
+    return waitFor(
+      this.state,
+      () => this.calls(method).filter(where)[count - 1],
+      options.timeoutMs ?? DEFAULT_WAIT_MS,
+      `call #${count} of ${method}`,
+    );
+  }
+
+  /** Waits until `probe` returns something other than undefined. */
+  waitFor<T>(probe: () => T | undefined, options: { timeoutMs?: number } = {}): Promise<T> {
+    return waitFor(this.state, probe, options.timeoutMs ?? DEFAULT_WAIT_MS, 'a condition');
+  }
+
+  // --- What the workspace looks like ------------------------------------------
+
+  /** Channel history oldest first (top level and broadcasts), or one thread with `threadTs`. */
+  messages(channelId: string, options: { threadTs?: string } = {}): Message[] {
+    const list =
+      options.threadTs === undefined
+        ? this.state.messages.history(channelId)
+        : this.state.messages.thread(channelId, options.threadTs);
+    return structuredClone(list);
+  }
+
+  message(channelId: string, ts: string): Message | undefined {
+    const record = this.state.messages.get(channelId, ts);
+    return record === undefined ? undefined : structuredClone(record.message);
+  }
+
+  /** Earlier versions of an edited message, oldest first. */
+  revisions(channelId: string, ts: string): { at: number; text: string; blocks?: unknown[] }[] {
+    return structuredClone(this.state.messages.get(channelId, ts)?.revisions ?? []);
+  }
+
+  ephemerals(filter: { channel?: string; user?: string } = {}): Ephemeral[] {
+    return structuredClone(
+      this.state.ephemerals.filter(
+        (e) => (filter.channel === undefined || e.channel === filter.channel) && (filter.user === undefined || e.user === filter.user),
+      ),
+    );
+  }
+
+  /** The user's open modals, root first. */
+  openViews(userId: string): Obj[] {
+    return [...this.state.views.values()]
+      .filter((r) => r.open && r.userId === userId && r.view.type === 'modal')
+      .map((r) => structuredClone(r.view));
+  }
+
+  view(viewId: string): Obj | undefined {
+    const record = this.state.views.get(viewId);
+    return record === undefined ? undefined : structuredClone(record.view);
+  }
+
+  home(userId: string, teamId?: string): Obj | undefined {
+    const team = teamId ?? this.state.user(userId)?.teamId;
+    const id = this.state.homes.get(`${team}:${userId}`);
+    return id === undefined ? undefined : this.view(id);
+  }
+
+  files(): UploadedFile[] {
+    return [...this.state.files.values()];
+  }
+
+  /** What Slack's client does with the ack of a view_submission. */
+  applyViewSubmissionAck(viewId: string, ack: unknown): void {
+    applyViewSubmissionAck(this.state, viewId, ack);
+    this.state.notify();
+  }
+
+  // --- People doing things (each returns the event Slack would send) -------
+
+  addReaction(userId: string, channelId: string, ts: string, name: string): Obj {
+    return actions.addReaction(this.state, userId, channelId, ts, name);
+  }
+
+  removeReaction(userId: string, channelId: string, ts: string, name: string): Obj {
+    return actions.removeReaction(this.state, userId, channelId, ts, name);
+  }
+
+  postAsUser(userId: string, channelId: string, text: string, options: { threadTs?: string } = {}): Obj {
+    return actions.postAsUser(this.state, userId, channelId, text, options.threadTs);
+  }
+
+  appHomeOpened(userId: string): Obj {
+    return actions.appHomeOpened(this.state, userId);
+  }
+}

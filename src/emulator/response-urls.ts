@@ -1,0 +1,80 @@
+import type { Clock } from './clock.ts';
+import { hex } from './ids.ts';
+
+/** Slack accepts up to 5 posts to a response_url within 30 minutes of the interaction. */
+export const RESPONSE_URL_MAX_USES = 5;
+export const RESPONSE_URL_TTL_MS = 30 * 60 * 1000;
+
+/** Where the interaction that produced the URL happened. */
+export interface ResponseUrlMeta {
+  teamId: string;
+  channelId: string;
+  userId: string;
+  /** The message the interaction came from, for `replace_original` / `delete_original`. */
+  messageTs?: string;
+  threadTs?: string;
+  isEphemeral?: boolean;
+}
+
+export interface ResponseRecord {
+  at: number;
+  body: Record<string, unknown>;
+  accepted: boolean;
+  status: number;
+  error?: string;
+}
+
+interface Entry {
+  meta: ResponseUrlMeta;
+  createdAt: number;
+  records: ResponseRecord[];
+}
+
+export type Verdict = { ok: true; meta: ResponseUrlMeta } | { ok: false; status: number; error: string };
+
+export class ResponseUrlRegistry {
+  readonly #clock: Clock;
+  readonly #entries = new Map<string, Entry>();
+
+  constructor(clock: Clock) {
+    this.#clock = clock;
+  }
+
+  create(meta: ResponseUrlMeta): string {
+    const id = `${meta.teamId}/${Date.now().toString().slice(-12)}/${hex(12)}`;
+    this.#entries.set(id, { meta, createdAt: this.#clock(), records: [] });
+    return id;
+  }
+
+  meta(id: string): ResponseUrlMeta | undefined {
+    return this.#entries.get(id)?.meta;
+  }
+
+  records(id: string): ResponseRecord[] {
+    return this.#entries.get(id)?.records ?? [];
+  }
+
+  /** Decides whether a post is accepted and records it either way. */
+  receive(id: string, body: Record<string, unknown> | undefined): Verdict {
+    const entry = this.#entries.get(id);
+    if (entry === undefined) return { ok: false, status: 404, error: 'invalid_url' };
+    const verdict = this.#judge(entry, body);
+    entry.records.push({
+      at: this.#clock(),
+      body: body ?? {},
+      accepted: verdict.ok,
+      status: verdict.ok ? 200 : verdict.status,
+      ...(verdict.ok ? {} : { error: verdict.error }),
+    });
+    return verdict;
+  }
+
+  #judge(entry: Entry, body: Record<string, unknown> | undefined): Verdict {
+    if (this.#clock() - entry.createdAt > RESPONSE_URL_TTL_MS) return { ok: false, status: 404, error: 'expired_url' };
+    if (entry.records.filter((r) => r.accepted).length >= RESPONSE_URL_MAX_USES) return { ok: false, status: 404, error: 'used_url' };
+    if (body === undefined) return { ok: false, status: 400, error: 'invalid_payload' };
+    const empty = body.text === undefined && body.blocks === undefined && body.attachments === undefined;
+    if (empty && body.delete_original !== true && body.delete_original !== 'true') return { ok: false, status: 400, error: 'no_text' };
+    return { ok: true, meta: entry.meta };
+  }
+}

@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseOverdueArgs, tokenize } from '../../src/domain/args.ts';
+import { parseCountry, parseDate, parseDuration, parseLocalTime } from '../../src/domain/dates.ts';
+import { DOMAIN_ERROR_CODES } from '../../src/domain/errors.ts';
+import { parseAmount, parseDecimal } from '../../src/domain/money.ts';
+import type { Result } from '../../src/domain/result.ts';
+
+const dir = join(import.meta.dirname, '../../src/domain');
+const sources = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'errors.ts')
+  .map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+
+describe('DOMAIN_ERROR_CODES', () => {
+  it('documents every code with a meaning and a correct example', () => {
+    for (const [code, doc] of Object.entries(DOMAIN_ERROR_CODES)) {
+      expect(code).toMatch(/^[a-z]+\.[a-z_]+$/);
+      expect(doc.meaning.length, code).toBeGreaterThan(10);
+      expect(doc.example.length, code).toBeGreaterThan(0);
+    }
+  });
+
+  it('lists only codes the domain actually returns', () => {
+    for (const code of Object.keys(DOMAIN_ERROR_CODES)) expect(sources, code).toContain(`'${code}'`);
+  });
+});
+
+// What each family's example must parse with; args.unresolved_mention's is advice, not input.
+const CHECKS: Record<string, (example: string) => Result<unknown>> = {
+  amount: (e) => parseAmount(e, { locale: 'fr', defaultCurrency: 'EUR' }),
+  decimal: (e) => parseDecimal(e, '.'),
+  date: (e) => parseDate(e, { locale: 'fr', today: '2026-11-23', future: true }),
+  duration: parseDuration,
+  time: parseLocalTime,
+  country: parseCountry,
+  overdue: (e) => parseOverdueArgs(tokenize(e.replace(/^\/collect overdue/, '')), 'USELF'),
+};
+
+describe('DOMAIN_ERROR_CODES examples', () => {
+  it.each(Object.entries(DOMAIN_ERROR_CODES).filter(([code]) => code !== 'args.unresolved_mention'))('%s example parses', (code, doc) => {
+    const check = CHECKS[code.split('.')[0] ?? ''];
+    expect(check, code).toBeDefined();
+    for (const example of doc.example.split(', ')) expect(check?.(example).ok, `${code}: ${example}`).toBe(true);
+  });
+});
