@@ -1,9 +1,10 @@
 // Every /collect subcommand, in the order `help` lists them.
 import type { Subcommand } from '../src/slack/command.ts';
 import { caseCommand } from './case.ts';
+import { digest } from './digest.ts';
 import { helpCommand } from './help.ts';
 import { overdue } from './overdue.ts';
 import { team } from './team.ts';
 
 export const commands: Subcommand[] = [];
-commands.push(helpCommand(() => commands), overdue, caseCommand, team);
+commands.push(helpCommand(() => commands), overdue, caseCommand, digest, team);

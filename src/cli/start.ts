@@ -8,6 +8,8 @@ import type { Logger } from '../log.ts';
 import { createSlackApp } from '../slack/app.ts';
 import type { AppDeps, ReadinessReport } from '../slack/deps.ts';
 import { checkRedis, connectDatabase, PreflightError } from './preflight.ts';
+import { digestQueue } from '../../jobs/queues.ts';
+import { queueConfig, startWorkers } from '../../jobs/workers.ts';
 
 export type Role = 'all' | 'web' | 'worker';
 
@@ -19,6 +21,9 @@ export interface StartOptions {
 export async function start(env: Env, logger: Logger, opts: StartOptions): Promise<() => Promise<void>> {
   const serveSlack = opts.role !== 'worker';
   const credentials = serveSlack ? requireSlack(env) : undefined;
+  if (!env.SLACK_BOT_TOKEN) {
+    throw new ConfigError(['SLACK_BOT_TOKEN: missing; the worker posts digests to Slack and needs the bot token (xoxb-…) from OAuth & Permissions']);
+  }
   const [db, cache] = await Promise.allSettled([connectDatabase(env), checkRedis(env)]);
   if (db.status === 'rejected' || cache.status === 'rejected') {
     if (db.status === 'fulfilled') await db.value.close();
@@ -39,16 +44,20 @@ export async function start(env: Env, logger: Logger, opts: StartOptions): Promi
     ]);
     return { ok: db.ok && cache.ok, checks: { database: db, redis: cache } };
   };
-  const deps: AppDeps = { database, env, clock: () => new Date(), logger, readiness };
+  const queue = serveSlack ? digestQueue(queueConfig(env)) : null;
+  const deps: AppDeps = { database, env, clock: () => new Date(), logger, readiness, digestQueue: queue };
 
   const stops: (() => Promise<void>)[] = [];
+  if (queue) stops.push(() => queue.close());
   if (serveSlack && credentials) {
     const running = await createSlackApp(deps, credentials).start(env.PORT);
     logger.info({ port: running.port, mode: credentials.appToken ? 'socket' : 'http', database: database.where }, `relance is serving Slack on port ${running.port}`);
     stops.push(running.stop);
   }
   if (opts.role !== 'web') {
-    logger.info('worker role: no background jobs are defined yet (the daily digest lands with the digest issue)');
+    const workers = await startWorkers({ env, database, logger, clock: deps.clock });
+    logger.info({ prefix: env.RELANCE_QUEUE_PREFIX }, 'worker started: digests and scheduled jobs run here');
+    stops.push(workers.stop);
   }
   return async () => {
     for (const stop of stops.reverse()) await stop().catch(() => {});

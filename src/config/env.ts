@@ -14,6 +14,8 @@ export const envSchema = z.object({
   DATABASE_URL: z.string().trim().regex(/^postgres(ql)?:\/\//, 'must be a PostgreSQL URL such as postgres://user@127.0.0.1:5432/relance').optional(),
   RELANCE_DATA_DIR: z.string().trim().min(1).default('.data'),
   REDIS_URL: z.string().trim().regex(/^rediss?:\/\//, 'must be a Redis URL such as redis://127.0.0.1:6379').default('redis://127.0.0.1:6379'),
+  // Several relance installations (or test files) can share one Redis under different prefixes.
+  RELANCE_QUEUE_PREFIX: z.string().trim().regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only, e.g. relance').default('relance'),
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),

@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SQL } from 'drizzle-orm';
+import type { Sql } from 'postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema.ts';
 
@@ -18,7 +19,7 @@ export interface Database {
   /** Where the data lives, for messages (never includes a password). */
   where: string;
   /** postgres.js client, for COPY and other driver-level features; absent on PGlite. */
-  pg?: import('postgres').Sql;
+  pg?: Sql;
   /** The PostgreSQL URL, for tools that need their own connection (migrations, COPY). */
   url?: string;
   close(): Promise<void>;

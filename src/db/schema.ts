@@ -270,9 +270,29 @@ export const digests = pgTable('digests', {
   status: digestStatusEnum('status').notNull().default('posting'),
   messageTs: text('message_ts'),
   totals: jsonb('totals'),
+  // A worker holds the digest while posting; a crashed worker's lease runs out
+  // and the next attempt resumes where it stopped.
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  attempts: integer('attempts').notNull().default(0),
   createdAt: createdAt(),
   postedAt: timestamp('posted_at', { withTimezone: true }),
 }, (t) => [uniqueIndex('digests_day_uq').on(t.workspaceId, t.channelId, t.businessDate)]);
+
+/** The case replies of one digest, fixed when the digest is first built so a retry posts the same list. */
+export const digestEntries = pgTable('digest_entries', {
+  id: id(),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  digestId: ref('digest_id').notNull().references(() => digests.id),
+  rank: integer('rank').notNull(),
+  caseId: ref('case_id').notNull().references(() => cases.id),
+  customerId: ref('customer_id').notNull().references(() => customers.id),
+  // Set just before posting: a reply with this but no message_ts may or may not be in Slack.
+  postStartedAt: timestamp('post_started_at', { withTimezone: true }),
+  messageTs: text('message_ts'),
+}, (t) => [
+  uniqueIndex('digest_entries_rank_uq').on(t.digestId, t.rank),
+  index('digest_entries_message_idx').on(t.workspaceId, t.messageTs),
+]);
 
 /** Slack event ids already handled: Slack retries deliveries and Bolt does not deduplicate. */
 export const slackEvents = pgTable('slack_events', {

@@ -14,6 +14,8 @@ export interface WorklistQuery {
   /** Only debtors whose oldest unpaid invoice is more than this many days overdue. */
   minDaysOverdue: number;
   limit: number;
+  /** Only cases someone should act on today: open (not promised, paused, or handed off). */
+  actionableOnly?: boolean;
 }
 
 export interface WorklistEntry {
@@ -46,7 +48,10 @@ function filters(q: WorklistQuery): SQL {
     : sql`and exists (select 1 from cases k where k.workspace_id = b.workspace_id and k.customer_id = b.customer_id
         and k.status not in ('resolved', 'written_off') and k.owner_id = ${q.scope.ownerId})`;
   const age = q.minDaysOverdue > 0 ? sql`and b.oldest_due_date < ${q.today}::date - ${q.minDaysOverdue}::int` : sql``;
-  return sql`b.workspace_id = ${q.workspaceId} and b.overdue_cents > 0 ${age} ${owner}`;
+  const actionable = q.actionableOnly
+    ? sql`and b.priority > 0 and exists (select 1 from cases k where k.workspace_id = b.workspace_id and k.customer_id = b.customer_id and k.status = 'open')`
+    : sql``;
+  return sql`b.workspace_id = ${q.workspaceId} and b.overdue_cents > 0 ${age} ${owner} ${actionable}`;
 }
 
 export async function loadWorklist(db: Queryable, q: WorklistQuery): Promise<Worklist> {

@@ -66,6 +66,9 @@ export const RELANCE_BOT_SCOPES = [
   'im:write',
   'files:write',
   'channels:read',
+  // Read back only to recover a digest a crashed worker posted but did not record.
+  'channels:history',
+  'groups:history',
   'groups:read',
   'channels:join',
   'metadata.message:read',

@@ -1,13 +1,16 @@
 // Input errors from the domain parsers, as sentences that quote what was wrong
 // and show a correct example. One message per catalogued code, in both languages.
+import { DIGEST_ERROR_CODES, type DigestErrorCode } from '../domain/digest-args.ts';
 import { DOMAIN_ERROR_CODES, type DomainErrorCode } from '../domain/errors.ts';
 import type { InputError } from '../domain/result.ts';
 import type { Locale } from './messages.ts';
 
 type Params = Record<string, string | number>;
 type Say = (p: Params) => string;
+type Code = DomainErrorCode | DigestErrorCode;
+const EXAMPLES: Record<Code, { example: string }> = { ...DOMAIN_ERROR_CODES, ...DIGEST_ERROR_CODES };
 
-const en: Record<DomainErrorCode, Say> = {
+const en: Record<Code, Say> = {
   'amount.empty': () => 'No amount was given.',
   'amount.not_a_number': () => 'is not an amount I can read.',
   'amount.negative': () => 'is negative: amounts must be more than zero.',
@@ -30,7 +33,7 @@ const en: Record<DomainErrorCode, Say> = {
   'duration.empty': () => 'No duration was given.',
   'duration.unparseable': () => 'is not a duration I understand.',
   'duration.zero': () => 'is zero.',
-  'duration.too_long': (p) => `is longer than relance accepts (${p.max}).`,
+  'duration.too_long': (p) => `is longer than relance accepts (${p.maxYears} years).`,
   'time.empty': () => 'No time of day was given.',
   'time.unparseable': () => 'is not a time of day I understand.',
   'time.out_of_range': () => 'is not a valid time of day.',
@@ -40,9 +43,15 @@ const en: Record<DomainErrorCode, Say> = {
   'overdue.bad_threshold': (p) => `is not an age filter: use ${p.allowed ?? '>30, >60 or >90'}.`,
   'overdue.two_scopes': () => 'gives a second scope: use one of mine, all or @user.',
   'overdue.two_thresholds': () => 'gives a second age filter: use one of >30, >60, >90.',
+  'digest.unknown_action': () => 'is not a digest action: use now, preview, schedule or off.',
+  'digest.missing_time': () => 'Say when: schedule needs a time of day.',
+  'digest.bad_time': () => 'is not a time of day (e.g. 09:00, 8h30).',
+  'digest.bad_zone': () => 'is not a time zone I know (use an IANA name such as Europe/Paris).',
+  'digest.bad_days': () => 'is not a set of weekdays (e.g. mon-fri, lun-ven, mon,wed,fri, daily).',
+  'digest.extra': () => 'is more than this command takes.',
 };
 
-const fr: Record<DomainErrorCode, Say> = {
+const fr: Record<Code, Say> = {
   'amount.empty': () => 'Aucun montant indiqué.',
   'amount.not_a_number': () => 'n\'est pas un montant que je sais lire.',
   'amount.negative': () => 'est négatif : le montant doit être supérieur à zéro.',
@@ -65,7 +74,7 @@ const fr: Record<DomainErrorCode, Say> = {
   'duration.empty': () => 'Aucune durée indiquée.',
   'duration.unparseable': () => 'n\'est pas une durée que je comprends.',
   'duration.zero': () => 'vaut zéro.',
-  'duration.too_long': (p) => `dépasse la durée que relance accepte (${p.max}).`,
+  'duration.too_long': (p) => `dépasse la durée que relance accepte (${p.maxYears} ans).`,
   'time.empty': () => 'Aucune heure indiquée.',
   'time.unparseable': () => 'n\'est pas une heure que je comprends.',
   'time.out_of_range': () => 'n\'est pas une heure valide.',
@@ -75,22 +84,28 @@ const fr: Record<DomainErrorCode, Say> = {
   'overdue.bad_threshold': (p) => `n'est pas un filtre d'ancienneté : utilisez ${p.allowed ?? '>30, >60 ou >90'}.`,
   'overdue.two_scopes': () => 'indique une deuxième portée : utilisez une seule de mine, all ou @utilisateur.',
   'overdue.two_thresholds': () => 'indique un deuxième filtre d\'ancienneté : utilisez un seul de >30, >60, >90.',
+  'digest.unknown_action': () => 'n\'est pas une action du relevé : utilisez now, preview, schedule ou off.',
+  'digest.missing_time': () => 'Indiquez quand : schedule demande une heure.',
+  'digest.bad_time': () => 'n\'est pas une heure (par ex. 09:00, 8h30).',
+  'digest.bad_zone': () => 'n\'est pas un fuseau horaire connu (utilisez un nom IANA comme Europe/Paris).',
+  'digest.bad_days': () => 'n\'est pas une liste de jours (par ex. mon-fri, lun-ven, mon,wed,fri, daily).',
+  'digest.extra': () => 'est de trop pour cette commande.',
 };
 
-const catalogues: Record<Locale, Record<DomainErrorCode, Say>> = { en, fr };
+const catalogues: Record<Locale, Record<Code, Say>> = { en, fr };
 
 /**
  * `"<input>" <reason> Example: <example>` — the input quoted exactly as typed.
  * `example` is the caller's full command example when it has one.
  */
 export function formatInputError(locale: Locale, error: InputError, example?: string): string {
-  const code = error.code as DomainErrorCode;
+  const code = error.code as Code;
   const say = catalogues[locale][code];
   const params = error.params ?? {};
   const reason = say ? say(params) : (locale === 'fr' ? 'n\'est pas valide ici.' : 'is not valid here.');
-  const sample = example ?? DOMAIN_ERROR_CODES[code]?.example;
+  const sample = example ?? EXAMPLES[code]?.example;
   const startsWithSentence = /^[A-Z]/.test(reason) && !error.input;
   const quoted = startsWithSentence ? reason : `${locale === 'fr' ? `« ${error.input} »` : `"${error.input}"`} ${reason}`;
-  const label = locale === 'fr' ? 'Exemple' : 'Example';
-  return sample ? `${quoted} ${label} : \`${sample}\``.replace(' : `', locale === 'fr' ? ' : `' : ': `') : quoted;
+  if (!sample) return quoted;
+  return locale === 'fr' ? `${quoted} Exemple : \`${sample}\`` : `${quoted} Example: \`${sample}\``;
 }

@@ -36,6 +36,10 @@ const en = {
   'help.team.details': () =>
     'Roles: `collector` works cases, `manager` also approves escalations, `admin` also manages the team and settings. Bootstrap admins come from RELANCE_ADMINS and from Slack workspace admins.',
 
+  'help.digest.summary': () => 'The daily overdue digest of this channel: post it now, preview it, schedule it or stop it.',
+  'help.digest.details': () =>
+    'The digest goes out on business days only (weekends and public holidays skipped), at most once a day per channel. Default time 09:00 in the workspace time zone, Monday to Friday. Scheduling, posting now and stopping need the manager role.',
+
   // overdue worklist
   'overdue.title.all': () => 'Overdue accounts — everyone',
   'overdue.title.mine': () => 'Overdue accounts — mine',
@@ -132,6 +136,68 @@ const en = {
   'role.admin': () => 'admin',
   'role.manager': () => 'manager',
   'role.collector': () => 'collector',
+
+  // digest
+  'digest.title': (p: { date: string }) => `Overdue digest — ${p.date}`,
+  'digest.total': (p: { amount: string; change: string }) => `*Overdue:* ${p.amount}${p.change}`,
+  'digest.changeUp': (p: { amount: string }) => ` (up ${p.amount} since the last digest)`,
+  'digest.changeDown': (p: { amount: string }) => ` (down ${p.amount} since the last digest)`,
+  'digest.changeNone': () => ' (unchanged since the last digest)',
+  'digest.nothingOverdue': () => '*Overdue:* nothing. :tada:',
+  'digest.aging': (p: { currency: string; soon: string; a1: string; a2: string; a3: string; a4: string }) =>
+    `${p.currency} — due within 7 days: ${p.soon} · 1–30 d: ${p.a1} · 31–60 d: ${p.a2} · 61–90 d: ${p.a3} · 90+ d: ${p.a4}`,
+  'digest.promisesDue': (p: { count: number }) => `*Promises due today:* ${p.count}`,
+  'digest.promisesBroken': (p: { count: number }) => `*Promises broken since the last digest:* ${p.count}`,
+  'digest.promiseLine': (p: { name: string; amount: string; by: string }) => `• ${p.name} — ${p.amount} (taken by ${p.by})`,
+  'digest.callsToday': (p: { list: string }) => `*Calls scheduled today:* ${p.list}`,
+  'digest.noCalls': () => '*Calls scheduled today:* none',
+  'digest.unowned': (p: { count: number; names: string }) => `*Cases needing a call, with no owner:* ${p.count}${p.names ? ` — ${p.names}` : ''}`,
+  'digest.approvals': (p: { count: number }) => `*Escalations awaiting approval:* ${p.count}`,
+  'digest.threadHint': (p: { shown: number; total: number }) =>
+    p.shown === 0 ? 'No case needs action today.' : `The ${p.shown} highest-priority cases of ${p.total} are in the thread: claim a call with the button or by reacting :raising_hand:.`,
+  'digest.claimedBy': (p: { user: string }) => `:telephone_receiver: Call claimed by ${p.user}`,
+  'digest.claimHint': () => 'React :raising_hand: or press *Claim call* to take this call.',
+  'digest.notBusinessDay': (p: { date: string }) => `${p.date} is not a business day: no digest.`,
+  'button.claimCall': () => 'Claim call',
+  'button.logCall': () => 'Log call',
+
+  // digest command
+  'digestCmd.scheduled': (p: { time: string; zone: string; days: string; channel: string; command: string }) =>
+    `The digest will be posted in ${p.channel} at *${p.time}* (${p.zone}) on ${p.days}, public holidays excepted. \`${p.command} digest off\` stops it.`,
+  'digestCmd.off': (p: { channel: string }) => `No more digests in ${p.channel}.`,
+  'digestCmd.offNone': (p: { channel: string }) => `${p.channel} had no digest scheduled; nothing changed.`,
+  'digestCmd.status': (p: { time: string; zone: string; days: string; channel: string }) => `${p.channel} gets the digest at *${p.time}* (${p.zone}) on ${p.days}.`,
+  'digestCmd.statusNone': (p: { channel: string; command: string }) => `${p.channel} has no digest. Schedule one with \`${p.command} digest schedule 09:00\`.`,
+  'digestCmd.posting': (p: { channel: string }) => `Posting today's digest in ${p.channel}…`,
+  'digestCmd.already': (p: { channel: string; date: string }) => `Today's digest (${p.date}) is already in ${p.channel}: there is at most one a day.`,
+  'digestCmd.notInChannel': (p: { channel: string }) =>
+    `I am not a member of ${p.channel}, so I cannot post there. Invite me with \`/invite @relance\` in that channel (private channels need an invitation), then try again.`,
+  'digestCmd.channelNotFound': (p: { channel: string }) => `I cannot find ${p.channel}. Run the command in the channel that should get the digest.`,
+  'digestCmd.previewNote': () => '_Preview: only you see this; nothing was posted._',
+  'day.1': () => 'Monday', 'day.2': () => 'Tuesday', 'day.3': () => 'Wednesday', 'day.4': () => 'Thursday',
+  'day.5': () => 'Friday', 'day.6': () => 'Saturday', 'day.7': () => 'Sunday',
+  'days.weekdays': () => 'weekdays',
+  'days.daily': () => 'every day',
+
+  // calls (digest buttons and reactions)
+  'claim.done': (p: { name: string }) => `You have the call to *${p.name}*. It is on your list for today.`,
+  'claim.already': (p: { name: string }) => `You already have the call to *${p.name}*.`,
+  'claim.taken': (p: { name: string; user: string }) => `The call to *${p.name}* is already claimed by ${p.user}.`,
+  'claim.released': (p: { name: string }) => `You released the call to *${p.name}*.`,
+  'claim.closed': () => 'This case is closed: there is no call to claim.',
+  'logCall.title': () => 'Log a call',
+  'logCall.submit': () => 'Log call',
+  'logCall.cancel': () => 'Cancel',
+  'logCall.outcome': () => 'Outcome',
+  'logCall.note': () => 'Note',
+  'logCall.notePlaceholder': () => 'What was said (kept in the case file)',
+  'logCall.done': (p: { name: string; outcome: string }) => `Call to *${p.name}* logged: ${p.outcome}.`,
+  'outcome.reached': () => 'reached', 'outcome.no_answer': () => 'no answer', 'outcome.voicemail': () => 'voicemail',
+  'outcome.wrong_number': () => 'wrong number', 'outcome.promised': () => 'promised to pay', 'outcome.disputed': () => 'disputed',
+  'outcome.refused': () => 'refused to pay', 'outcome.paid': () => 'says it is paid',
+  'activity.call_claimed': () => 'Call claimed',
+  'activity.call_released': () => 'Call released',
+  'activity.call_logged': (p: { outcome: string }) => `Call logged: ${p.outcome}`,
 } satisfies Record<string, Msg<never>>;
 
 export type MessageKey = keyof typeof en;
@@ -162,6 +228,9 @@ const fr: Catalogue = {
   'help.team.details': () =>
     'Rôles : `collector` traite les dossiers, `manager` approuve aussi les escalades, `admin` gère aussi l\'équipe et les réglages. Les admins initiaux viennent de RELANCE_ADMINS et des admins de l\'espace Slack.',
 
+  'help.digest.summary': () => 'Le relevé quotidien des retards de ce canal : le publier maintenant, le prévisualiser, le programmer ou l\'arrêter.',
+  'help.digest.details': () =>
+    'Le relevé est publié les jours ouvrés seulement (week-ends et jours fériés exclus), au plus une fois par jour et par canal. Par défaut à 09:00 dans le fuseau de l\'espace, du lundi au vendredi. Programmer, publier maintenant et arrêter demandent le rôle manager.',
   'overdue.title.all': () => 'Comptes en retard — toute l\'équipe',
   'overdue.title.mine': () => 'Comptes en retard — les miens',
   'overdue.title.user': (p) => `Comptes en retard — suivis par ${p.user}`,
@@ -251,6 +320,65 @@ const fr: Catalogue = {
   'role.admin': () => 'admin',
   'role.manager': () => 'manager',
   'role.collector': () => 'collector',
+
+  'digest.title': (p) => `Relevé des retards — ${p.date}`,
+  'digest.total': (p) => `*En retard :* ${p.amount}${p.change}`,
+  'digest.changeUp': (p) => ` (en hausse de ${p.amount} depuis le dernier relevé)`,
+  'digest.changeDown': (p) => ` (en baisse de ${p.amount} depuis le dernier relevé)`,
+  'digest.changeNone': () => ' (inchangé depuis le dernier relevé)',
+  'digest.nothingOverdue': () => '*En retard :* rien. :tada:',
+  'digest.aging': (p) =>
+    `${p.currency} — échéance sous 7 jours : ${p.soon} · 1–30 j : ${p.a1} · 31–60 j : ${p.a2} · 61–90 j : ${p.a3} · 90+ j : ${p.a4}`,
+  'digest.promisesDue': (p) => `*Promesses à échéance aujourd'hui :* ${p.count}`,
+  'digest.promisesBroken': (p) => `*Promesses non tenues depuis le dernier relevé :* ${p.count}`,
+  'digest.promiseLine': (p) => `• ${p.name} — ${p.amount} (prise par ${p.by})`,
+  'digest.callsToday': (p) => `*Appels prévus aujourd'hui :* ${p.list}`,
+  'digest.noCalls': () => '*Appels prévus aujourd\'hui :* aucun',
+  'digest.unowned': (p) => `*Dossiers à appeler sans responsable :* ${p.count}${p.names ? ` — ${p.names}` : ''}`,
+  'digest.approvals': (p) => `*Escalades en attente d'approbation :* ${p.count}`,
+  'digest.threadHint': (p) =>
+    p.shown === 0 ? 'Aucun dossier à traiter aujourd\'hui.' : `Les ${p.shown} dossiers les plus prioritaires sur ${p.total} sont dans le fil : prenez un appel avec le bouton ou en réagissant :raising_hand:.`,
+  'digest.claimedBy': (p) => `:telephone_receiver: Appel pris par ${p.user}`,
+  'digest.claimHint': () => 'Réagissez :raising_hand: ou cliquez *Prendre l\'appel* pour vous en charger.',
+  'digest.notBusinessDay': (p) => `Le ${p.date} n'est pas un jour ouvré : pas de relevé.`,
+  'button.claimCall': () => 'Prendre l\'appel',
+  'button.logCall': () => 'Noter l\'appel',
+
+  'digestCmd.scheduled': (p) =>
+    `Le relevé sera publié dans ${p.channel} à *${p.time}* (${p.zone}) le ${p.days}, sauf jours fériés. \`${p.command} digest off\` l'arrête.`,
+  'digestCmd.off': (p) => `Plus de relevé dans ${p.channel}.`,
+  'digestCmd.offNone': (p) => `${p.channel} n'avait pas de relevé programmé ; rien n'a changé.`,
+  'digestCmd.status': (p) => `${p.channel} reçoit le relevé à *${p.time}* (${p.zone}) le ${p.days}.`,
+  'digestCmd.statusNone': (p) => `${p.channel} n'a pas de relevé. Programmez-en un avec \`${p.command} digest schedule 09:00\`.`,
+  'digestCmd.posting': (p) => `Publication du relevé du jour dans ${p.channel}…`,
+  'digestCmd.already': (p) => `Le relevé du jour (${p.date}) est déjà dans ${p.channel} : il y en a au plus un par jour.`,
+  'digestCmd.notInChannel': (p) =>
+    `Je ne suis pas membre de ${p.channel}, je ne peux donc pas y publier. Invitez-moi avec \`/invite @relance\` dans ce canal (un canal privé demande une invitation), puis réessayez.`,
+  'digestCmd.channelNotFound': (p) => `Je ne trouve pas ${p.channel}. Lancez la commande dans le canal qui doit recevoir le relevé.`,
+  'digestCmd.previewNote': () => '_Aperçu : vous seul le voyez ; rien n\'a été publié._',
+  'day.1': () => 'lundi', 'day.2': () => 'mardi', 'day.3': () => 'mercredi', 'day.4': () => 'jeudi',
+  'day.5': () => 'vendredi', 'day.6': () => 'samedi', 'day.7': () => 'dimanche',
+  'days.weekdays': () => 'jours de semaine',
+  'days.daily': () => 'tous les jours',
+
+  'claim.done': (p) => `L'appel à *${p.name}* est pour vous. Il est dans votre liste du jour.`,
+  'claim.already': (p) => `Vous avez déjà l'appel à *${p.name}*.`,
+  'claim.taken': (p) => `L'appel à *${p.name}* est déjà pris par ${p.user}.`,
+  'claim.released': (p) => `Vous avez rendu l'appel à *${p.name}*.`,
+  'claim.closed': () => 'Ce dossier est clos : il n\'y a pas d\'appel à prendre.',
+  'logCall.title': () => 'Noter un appel',
+  'logCall.submit': () => 'Enregistrer',
+  'logCall.cancel': () => 'Annuler',
+  'logCall.outcome': () => 'Résultat',
+  'logCall.note': () => 'Note',
+  'logCall.notePlaceholder': () => 'Ce qui a été dit (conservé au dossier)',
+  'logCall.done': (p) => `Appel à *${p.name}* enregistré : ${p.outcome}.`,
+  'outcome.reached': () => 'joint', 'outcome.no_answer': () => 'pas de réponse', 'outcome.voicemail': () => 'messagerie',
+  'outcome.wrong_number': () => 'mauvais numéro', 'outcome.promised': () => 'promesse de paiement', 'outcome.disputed': () => 'contestation',
+  'outcome.refused': () => 'refus de payer', 'outcome.paid': () => 'dit avoir payé',
+  'activity.call_claimed': () => 'Appel pris',
+  'activity.call_released': () => 'Appel rendu',
+  'activity.call_logged': (p) => `Appel noté : ${p.outcome}`,
 };
 
 export type Locale = 'en' | 'fr';

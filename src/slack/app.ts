@@ -5,6 +5,7 @@ import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { commands } from '../../commands/index.ts';
 import { createAccessResolver } from './access.ts';
 import { registerActions } from './actions.ts';
+import { registerDigestInteractions } from './digest-interactions.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { AppDeps } from './deps.ts';
 import { dedupeEvents } from './dedupe-events.ts';
@@ -52,6 +53,7 @@ export function createSlackApp(deps: AppDeps, credentials: SlackCredentials) {
   app.use(dedupeEvents(deps));
   registerSlashCommand(app, services, commands);
   registerActions(app, services);
+  registerDigestInteractions(app, services);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled Slack listener error');
   });

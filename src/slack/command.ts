@@ -1,5 +1,6 @@
 // The contract between the /collect router and the subcommands in commands/.
 import type { KnownBlock } from '@slack/types';
+import type { Queue } from 'bullmq';
 import type { WebClient } from '@slack/web-api';
 import type { Env } from '../config/env.ts';
 import type { Db } from '../db/client.ts';
@@ -33,6 +34,7 @@ export interface CommandContext {
   triggerId: string;
   /** The slash command as installed, e.g. "/collect". */
   command: string;
+  digestQueue: Queue | null;
 }
 
 export interface Subcommand {

@@ -1,3 +1,4 @@
+import type { Queue } from 'bullmq';
 import type { Env } from '../config/env.ts';
 import type { Database } from '../db/client.ts';
 import type { Logger } from '../log.ts';
@@ -13,6 +14,8 @@ export interface AppDeps {
   logger: Logger;
   /** Checks that the database and Redis answer, for /readyz. */
   readiness: () => Promise<ReadinessReport>;
+  /** Where slash commands enqueue background work (the digest queue). */
+  digestQueue: Queue | null;
 }
 
 export interface ReadinessReport {

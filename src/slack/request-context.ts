@@ -47,6 +47,7 @@ export async function buildContext(services: RequestServices, input: RequestInpu
     channelId: input.channelId,
     triggerId: input.triggerId,
     command: deps.env.RELANCE_COMMAND,
+    digestQueue: deps.digestQueue,
   };
 }
 

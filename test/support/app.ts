@@ -9,6 +9,10 @@ import { startSlackEmulator, type SlackEmulator } from '../../src/emulator/serve
 import { SlackSender } from '../../src/emulator/sender.ts';
 import { DEMO_BOT_TOKEN } from '../../src/emulator/seed.ts';
 import { createTestDatabase } from './pg.ts';
+import { randomBytes } from 'node:crypto';
+import type { Queue } from 'bullmq';
+import { digestQueue } from '../../jobs/queues.ts';
+import { queueConfig } from '../../jobs/workers.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const BOT_TOKEN = DEMO_BOT_TOKEN;
@@ -20,13 +24,19 @@ export interface TestApp {
   sender: SlackSender;
   app: RunningSlackApp;
   clock: { now: Date; set(iso: string): void };
+  queue: Queue;
   close(): Promise<void>;
 }
 
 export async function startTestApp(overrides: Partial<Record<string, string>> = {}): Promise<TestApp> {
   const pg = await createTestDatabase();
   const database = await openDatabase({ databaseUrl: pg.url, max: 5 });
-  const emulator = await startSlackEmulator();
+  const clock = {
+    now: new Date('2026-11-23T09:30:00Z'),
+    set(iso: string) { this.now = new Date(iso); },
+  };
+  // Slack's clock is ours: message timestamps and the app's "now" agree, as in production.
+  const emulator = await startSlackEmulator({ clock: () => clock.now.getTime() });
   const env = loadEnv({
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -35,13 +45,12 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     RELANCE_TZ: 'Europe/Paris',
     RELANCE_LOCALE: 'en',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    RELANCE_QUEUE_PREFIX: `relance-test-${randomBytes(4).toString('hex')}`,
     ...overrides,
   });
-  const clock = {
-    now: new Date('2026-11-23T09:30:00Z'),
-    set(iso: string) { this.now = new Date(iso); },
-  };
+  const queue = digestQueue(queueConfig(env));
   const deps: AppDeps = {
+    digestQueue: queue,
     database,
     env,
     clock: () => clock.now,
@@ -51,9 +60,11 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
   const app = await createSlackApp(deps, { token: BOT_TOKEN, signingSecret: SIGNING_SECRET }).start(0);
   const sender = new SlackSender({ appUrl: `http://127.0.0.1:${app.port}/slack/events`, signingSecret: SIGNING_SECRET, emulator });
   return {
-    env, database, emulator, sender, app, clock,
+    env, database, emulator, sender, app, clock, queue,
     async close() {
       await app.stop().catch(() => {});
+      await queue.obliterate({ force: true }).catch(() => {});
+      await queue.close();
       await emulator.close();
       await database.close();
       await pg.drop();

@@ -23,7 +23,8 @@ export function statusLabel(t: Translator, status: string | null, stage: string 
   return stage ? `${s} · ${t((`stage.${stage}`) as MessageKey & `stage.${string}`)}` : s;
 }
 
-function entryBlock(e: WorklistEntry, rank: number, v: WorklistView): KnownBlock {
+/** The one-line summary of a debtor, shared by the worklist and the digest. */
+export function entryText(e: WorklistEntry, rank: number, v: { t: Translator; locale: Locale; today: IsoDate }): string {
   const { t, locale } = v;
   const amount = formatTotals(e.balances.map((b) => ({ cents: b.overdueCents, currency: b.currency })), locale);
   const invoices = e.balances.reduce((n, b) => n + b.overdueInvoices, 0);
@@ -35,13 +36,18 @@ function entryBlock(e: WorklistEntry, rank: number, v: WorklistView): KnownBlock
   if (e.earliestStartDate && isNearTimeBar(e.kind, e.earliestStartDate, v.today)) {
     text += `\n${t('overdue.timeBar', { date: formatDate(timeBarDate(e.kind, e.earliestStartDate), locale) })}`;
   }
+  return text;
+}
+
+function entryBlock(e: WorklistEntry, rank: number, v: WorklistView): KnownBlock {
+  const text = entryText(e, rank, v);
   return {
     type: 'section',
     text: { type: 'mrkdwn', text },
     accessory: {
       type: 'button',
       action_id: OPEN_CASE_ACTION,
-      text: { type: 'plain_text', text: t('button.openCase') },
+      text: { type: 'plain_text', text: v.t('button.openCase') },
       value: String(e.customerId),
     },
   };

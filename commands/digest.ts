@@ -1,0 +1,93 @@
+import { parseDigestArgs } from '../src/domain/digest-args.ts';
+import { deleteSchedule, digestPosted, findSchedule, saveSchedule } from '../src/db/digest-schedules.ts';
+import { loadDigest } from '../src/db/digest.ts';
+import { ensureBalancesFresh } from '../src/db/balances.ts';
+import { addDays, zonedTimeToUtc } from '../src/domain/dates.ts';
+import { formatInputError } from '../src/i18n/errors.ts';
+import { formatDate } from '../src/i18n/format.ts';
+import type { Translator } from '../src/i18n/messages.ts';
+import { digestParent } from '../src/slack/blocks/digest.ts';
+import { entryText } from '../src/slack/blocks/worklist.ts';
+import { ensureInChannel } from '../src/slack/channel-access.ts';
+import type { CommandContext, Reply, Subcommand } from '../src/slack/command.ts';
+import { refusal } from '../src/slack/request-context.ts';
+import { digestJobId, type DigestJobData } from '../jobs/digest.ts';
+import { scheduleChannel, unscheduleChannel } from '../jobs/scheduler.ts';
+
+const channelRef = (id: string) => `<#${id}>`;
+
+export function describeDays(t: Translator, weekdays: readonly number[]): string {
+  const days = [...weekdays].sort();
+  if (days.join() === '1,2,3,4,5') return t('days.weekdays');
+  if (days.length === 7) return t('days.daily');
+  return days.map((d) => t(`day.${d}` as 'day.1')).join(', ');
+}
+
+async function accessProblem(ctx: CommandContext): Promise<Reply | null> {
+  const access = await ensureInChannel(ctx.client, ctx.channelId);
+  if (access === 'ok') return null;
+  const channel = channelRef(ctx.channelId);
+  return { text: access === 'not_in_channel' ? ctx.t('digestCmd.notInChannel', { channel }) : ctx.t('digestCmd.channelNotFound', { channel }) };
+}
+
+async function preview(ctx: CommandContext): Promise<Reply> {
+  await ensureBalancesFresh(ctx.db, ctx.workspace.id, ctx.today);
+  const data = await loadDigest(ctx.db, {
+    workspaceId: ctx.workspace.id, channelId: ctx.channelId, businessDate: ctx.today,
+    dayEnd: zonedTimeToUtc(addDays(ctx.today, 1), '00:00', ctx.workspace.timezone),
+  });
+  const view = { locale: ctx.locale, t: ctx.t, today: ctx.today };
+  const parent = digestParent(data, view);
+  // An ephemeral message holds 50 blocks: the summary and the first cases, without buttons.
+  const cases = data.entries.slice(0, 10).map((e, i) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text: entryText(e, i + 1, view) } }));
+  return {
+    text: parent.text,
+    blocks: [{ type: 'context', elements: [{ type: 'mrkdwn', text: ctx.t('digestCmd.previewNote') }] }, ...parent.blocks!, { type: 'divider' }, ...cases],
+  };
+}
+
+export const digest: Subcommand = {
+  name: 'digest',
+  aliases: ['releve', 'relevé'],
+  minRole: 'collector',
+  usage: 'digest now|preview|schedule <HH:MM> [tz] [days]|off',
+  examples: ['digest preview', 'digest now', 'digest schedule 09:00', 'digest schedule 08:30 Europe/Paris mon-fri', 'digest off'],
+  summary: 'help.digest.summary',
+  details: 'help.digest.details',
+  async run(ctx, args) {
+    const parsed = parseDigestArgs(args);
+    if (!parsed.ok) return { text: formatInputError(ctx.locale, parsed.error) };
+    const a = parsed.value;
+    const channel = channelRef(ctx.channelId);
+    if (a.action === 'preview') return preview(ctx);
+    if (a.action === 'status') {
+      const s = await findSchedule(ctx.db, ctx.workspace.id, ctx.channelId);
+      return { text: s ? ctx.t('digestCmd.status', { time: s.localTime, zone: s.timezone, days: describeDays(ctx.t, s.weekdays), channel })
+        : ctx.t('digestCmd.statusNone', { channel, command: ctx.command }) };
+    }
+    const denied = refusal(ctx, 'manager', `digest ${a.action}`);
+    if (denied) return denied;
+    if (a.action === 'off') {
+      const removed = await deleteSchedule(ctx.db, ctx.workspace.id, ctx.channelId);
+      if (ctx.digestQueue) await unscheduleChannel(ctx.digestQueue, ctx.workspace.id, ctx.channelId);
+      return { text: removed ? ctx.t('digestCmd.off', { channel }) : ctx.t('digestCmd.offNone', { channel }) };
+    }
+    const problem = await accessProblem(ctx);
+    if (problem) return problem;
+    if (a.action === 'now') {
+      if (await digestPosted(ctx.db, ctx.workspace.id, ctx.channelId, ctx.today)) {
+        return { text: ctx.t('digestCmd.already', { channel, date: formatDate(ctx.today, ctx.locale) }) };
+      }
+      const data: DigestJobData = { workspaceId: ctx.workspace.id, channelId: ctx.channelId, businessDate: ctx.today, manual: true };
+      await ctx.digestQueue?.add('digest', data, { jobId: digestJobId(data), attempts: 10, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: { age: 86_400 } });
+      return { text: ctx.t('digestCmd.posting', { channel }) };
+    }
+    if (a.action !== 'schedule') throw new Error(`unhandled digest action ${a.action}`);
+    const schedule = await saveSchedule(ctx.db, {
+      workspaceId: ctx.workspace.id, channelId: ctx.channelId, localTime: a.localTime,
+      timezone: a.timeZone ?? ctx.workspace.timezone, weekdays: a.weekdays ?? [1, 2, 3, 4, 5], enabledBy: ctx.userId,
+    });
+    if (ctx.digestQueue) await scheduleChannel(ctx.digestQueue, ctx.db, { ...schedule, country: ctx.workspace.country }, ctx.now);
+    return { text: ctx.t('digestCmd.scheduled', { time: schedule.localTime, zone: schedule.timezone, days: describeDays(ctx.t, schedule.weekdays), channel, command: ctx.command }) };
+  },
+};

@@ -1,0 +1,28 @@
+// Queue names and connections, in one place. Every queue lives under the
+// RELANCE_QUEUE_PREFIX so installations and test files can share a Redis.
+import { Queue, type ConnectionOptions } from 'bullmq';
+
+export const DIGEST_QUEUE = 'digest';
+
+export interface QueueConfig {
+  redisUrl: string;
+  prefix: string;
+}
+
+export function connection(config: QueueConfig): ConnectionOptions {
+  const url = new URL(config.redisUrl);
+  return {
+    host: url.hostname,
+    port: Number(url.port || 6379),
+    username: url.username || undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    db: url.pathname.length > 1 ? Number(url.pathname.slice(1)) : undefined,
+    tls: url.protocol === 'rediss:' ? {} : undefined,
+    // BullMQ workers block on Redis: they must wait for it, not fail a request.
+    maxRetriesPerRequest: null,
+  };
+}
+
+export function digestQueue(config: QueueConfig): Queue {
+  return new Queue(DIGEST_QUEUE, { connection: connection(config), prefix: config.prefix });
+}

@@ -1,0 +1,72 @@
+// Mirrors the digest schedules kept in PostgreSQL into delayed BullMQ jobs:
+// one pending job per scheduled channel, for its next run. Run at start-up
+// and every few minutes, so a flushed or restarted Redis loses nothing.
+import type { Queue } from 'bullmq';
+import { allSchedules, digestPosted, type DigestScheduleRow } from '../src/db/digest-schedules.ts';
+import type { Queryable } from '../src/db/client.ts';
+import { dueTodayRun, nextDigestRun, type DigestRun } from '../src/domain/digest-schedule.ts';
+import { isBusinessCalendar } from '../src/domain/dates.ts';
+import { digestJobId, type DigestJobData } from './digest.ts';
+
+const KEEP_DONE_SECONDS = 8 * 24 * 3600;
+
+export interface ScheduledRun extends DigestRun {
+  jobId: string;
+  channelId: string;
+  workspaceId: string;
+}
+
+type Schedule = DigestScheduleRow & { country: string };
+
+async function runFor(db: Queryable, schedule: Schedule, now: Date): Promise<DigestRun | null> {
+  const calendar = isBusinessCalendar(schedule.country) ? schedule.country : 'none';
+  const spec = { localTime: schedule.localTime, timezone: schedule.timezone, weekdays: schedule.weekdays };
+  const today = dueTodayRun(spec, now, calendar);
+  if (today && !(await digestPosted(db, schedule.workspaceId, schedule.channelId, today.businessDate))) return today;
+  return nextDigestRun(spec, now, calendar);
+}
+
+export async function scheduleChannel(queue: Queue, db: Queryable, schedule: Schedule, now: Date): Promise<ScheduledRun | null> {
+  const run = await runFor(db, schedule, now);
+  await removeStale(queue, schedule.workspaceId, schedule.channelId, run);
+  if (!run) return null;
+  const data: DigestJobData = {
+    workspaceId: schedule.workspaceId, channelId: schedule.channelId, businessDate: run.businessDate,
+    localTime: schedule.localTime, timezone: schedule.timezone,
+  };
+  const jobId = digestJobId(data);
+  // An existing job with this id (waiting, delayed, done) makes this a no-op.
+  await queue.add('digest', data, {
+    jobId,
+    delay: Math.max(0, run.at.getTime() - now.getTime()),
+    attempts: 10,
+    backoff: { type: 'exponential', delay: 5_000 },
+    removeOnComplete: { age: KEEP_DONE_SECONDS },
+    removeOnFail: { age: KEEP_DONE_SECONDS },
+  });
+  return { ...run, jobId, channelId: schedule.channelId, workspaceId: schedule.workspaceId };
+}
+
+/** Pending runs of this channel other than `keep` (an old time, a channel turned off). */
+async function removeStale(queue: Queue, workspaceId: string, channelId: string, keep: DigestRun | null): Promise<void> {
+  const keepId = keep ? digestJobId({ workspaceId, channelId, businessDate: keep.businessDate }) : null;
+  const pending = await queue.getJobs(['delayed', 'waiting']);
+  for (const job of pending) {
+    const d = job.data as DigestJobData;
+    if (d.workspaceId === workspaceId && d.channelId === channelId && !d.manual && job.id !== keepId) await job.remove().catch(() => {});
+  }
+}
+
+export async function unscheduleChannel(queue: Queue, workspaceId: string, channelId: string): Promise<void> {
+  await removeStale(queue, workspaceId, channelId, null);
+}
+
+/** Brings Redis in line with PostgreSQL for every schedule. */
+export async function reconcileSchedules(queue: Queue, db: Queryable, now: Date): Promise<ScheduledRun[]> {
+  const runs: ScheduledRun[] = [];
+  for (const schedule of await allSchedules(db)) {
+    const run = await scheduleChannel(queue, db, schedule, now);
+    if (run) runs.push(run);
+  }
+  return runs;
+}

@@ -1,0 +1,86 @@
+// The worker role: BullMQ workers for every job, and the schedule mirror.
+import { Worker } from 'bullmq';
+import { WebClient } from '@slack/web-api';
+import type { Env } from '../src/config/env.ts';
+import type { Database } from '../src/db/client.ts';
+import type { Logger } from '../src/log.ts';
+import { findSchedule } from '../src/db/digest-schedules.ts';
+import type { PostDigestDeps } from '../src/services/post-digest.ts';
+import { digestProcessor, type DigestJobData } from './digest.ts';
+import { connection, digestQueue, DIGEST_QUEUE, type QueueConfig } from './queues.ts';
+import { reconcileSchedules, scheduleChannel } from './scheduler.ts';
+import { workspaces } from '../src/db/schema.ts';
+import { eq } from 'drizzle-orm';
+
+const RECONCILE_EVERY_MS = 5 * 60_000;
+
+export interface WorkerOptions {
+  env: Env;
+  database: Database;
+  logger: Logger;
+  clock: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  /** Test hooks: how fast a killed worker's job is taken over. */
+  lockDurationMs?: number;
+  stalledIntervalMs?: number;
+  leaseMs?: number;
+  pacingMs?: number;
+}
+
+export function slackClientForJobs(env: Env): WebClient {
+  return new WebClient(env.SLACK_BOT_TOKEN, {
+    ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
+    // A job handles 429 itself (waits Retry-After, keeps its place) instead of the client's hidden queue.
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 2 },
+  });
+}
+
+export function queueConfig(env: Env): QueueConfig {
+  return { redisUrl: env.REDIS_URL, prefix: env.RELANCE_QUEUE_PREFIX };
+}
+
+export async function startWorkers(opts: WorkerOptions): Promise<{ stop: () => Promise<void>; reconcile: () => Promise<void> }> {
+  const config = queueConfig(opts.env);
+  const queue = digestQueue(config);
+  const log = opts.logger.child({ role: 'worker' });
+  const deps: PostDigestDeps = {
+    db: opts.database.db,
+    client: slackClientForJobs(opts.env),
+    clock: opts.clock,
+    sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+    logger: log,
+    leaseMs: opts.leaseMs,
+    pacingMs: opts.pacingMs,
+  };
+  const scheduleNext = async (data: DigestJobData) => {
+    const schedule = await findSchedule(deps.db, data.workspaceId, data.channelId);
+    const [ws] = await deps.db.select({ country: workspaces.country }).from(workspaces).where(eq(workspaces.id, data.workspaceId));
+    if (schedule && ws) await scheduleChannel(queue, deps.db, { ...schedule, country: ws.country }, opts.clock());
+  };
+  const worker = new Worker(DIGEST_QUEUE, digestProcessor(deps, scheduleNext), {
+    connection: connection(config),
+    prefix: config.prefix,
+    concurrency: 4,
+    ...(opts.lockDurationMs ? { lockDuration: opts.lockDurationMs } : {}),
+    ...(opts.stalledIntervalMs ? { stalledInterval: opts.stalledIntervalMs } : {}),
+  });
+  worker.on('failed', (job, error) => log.warn({ job: job?.id, attempt: job?.attemptsMade, err: error.message }, 'job failed; BullMQ will retry'));
+  worker.on('completed', (job, result) => log.info({ job: job.id, result: (result as { kind?: string })?.kind }, 'job done'));
+
+  const reconcile = async () => {
+    const runs = await reconcileSchedules(queue, deps.db, opts.clock());
+    log.info({ schedules: runs.length }, 'digest schedules registered');
+  };
+  await reconcile();
+  const timer = setInterval(() => reconcile().catch((e: Error) => log.warn({ err: e.message }, 'could not refresh the digest schedules')), RECONCILE_EVERY_MS);
+  timer.unref();
+  return {
+    reconcile,
+    async stop() {
+      clearInterval(timer);
+      await worker.close();
+      await queue.close();
+    },
+  };
+}

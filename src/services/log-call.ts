@@ -1,0 +1,28 @@
+// Logging a call's outcome: one timeline entry, and the caller's open call task
+// is done. (The full flow — promises, next attempts, disputes — builds on this.)
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../db/client.ts';
+import { activities, cases, customers, tasks } from '../db/schema.ts';
+
+export const CALL_OUTCOMES = ['reached', 'no_answer', 'voicemail', 'wrong_number', 'promised', 'disputed', 'refused', 'paid'] as const;
+export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+
+export const isCallOutcome = (s: string): s is CallOutcome => (CALL_OUTCOMES as readonly string[]).includes(s);
+
+export async function logCall(db: Db, input: { workspaceId: string; caseId: number; userId: string; outcome: CallOutcome; note: string | null; now: Date }):
+  Promise<{ kind: 'logged'; name: string } | { kind: 'no_case' }> {
+  return db.transaction(async (tx) => {
+    const [kase] = await tx.select({ id: cases.id, customerId: cases.customerId, name: customers.name })
+      .from(cases).innerJoin(customers, eq(customers.id, cases.customerId))
+      .where(and(eq(cases.workspaceId, input.workspaceId), eq(cases.id, input.caseId)));
+    if (!kase) return { kind: 'no_case' };
+    await tx.insert(activities).values({
+      workspaceId: input.workspaceId, caseId: kase.id, customerId: kase.customerId, kind: 'call_logged',
+      actorId: input.userId, occurredAt: input.now, data: { outcome: input.outcome }, note: input.note,
+    });
+    await tx.update(tasks).set({ status: 'done', closedAt: input.now }).where(and(
+      eq(tasks.workspaceId, input.workspaceId), eq(tasks.caseId, kase.id), eq(tasks.kind, 'call'), eq(tasks.status, 'open'), eq(tasks.assigneeId, input.userId),
+    ));
+    return { kind: 'logged', name: kase.name };
+  });
+}
