@@ -86,7 +86,7 @@ export const digest: Subcommand = {
     const schedule = await saveSchedule(ctx.db, {
       workspaceId: ctx.workspace.id, channelId: ctx.channelId, localTime: a.localTime,
       timezone: a.timeZone ?? ctx.workspace.timezone, weekdays: a.weekdays ?? [1, 2, 3, 4, 5], enabledBy: ctx.userId,
-    });
+    }, ctx.now);
     if (ctx.digestQueue) await scheduleChannel(ctx.digestQueue, ctx.db, { ...schedule, country: ctx.workspace.country }, ctx.now);
     return { text: ctx.t('digestCmd.scheduled', { time: schedule.localTime, zone: schedule.timezone, days: describeDays(ctx.t, schedule.weekdays), channel, command: ctx.command }) };
   },

@@ -16,8 +16,15 @@ export interface DigestJobData {
   manual?: boolean;
 }
 
-export const digestJobId = (d: Pick<DigestJobData, 'workspaceId' | 'channelId' | 'businessDate' | 'manual'>) =>
-  `${d.manual ? 'digest-now' : 'digest'}.${d.workspaceId}.${d.channelId}.${d.businessDate}`;
+/**
+ * One id per channel, day and schedule: re-adding it is a no-op, and a changed
+ * time or zone gives a new id, so the old run can be told apart and removed.
+ */
+export function digestJobId(d: Pick<DigestJobData, 'workspaceId' | 'channelId' | 'businessDate' | 'manual' | 'localTime' | 'timezone'>): string {
+  const base = `${d.workspaceId}.${d.channelId}.${d.businessDate}`;
+  if (d.manual) return `digest-now.${base}`;
+  return `digest.${base}.${(d.localTime ?? '').replace(':', '')}.${(d.timezone ?? '').replace(/[^A-Za-z0-9_+-]/g, '_')}`;
+}
 
 export type DigestJobResult = PostDigestResult | { kind: 'stale' };
 

@@ -21,20 +21,22 @@ type Schedule = DigestScheduleRow & { country: string };
 async function runFor(db: Queryable, schedule: Schedule, now: Date): Promise<DigestRun | null> {
   const calendar = isBusinessCalendar(schedule.country) ? schedule.country : 'none';
   const spec = { localTime: schedule.localTime, timezone: schedule.timezone, weekdays: schedule.weekdays };
+  // Today's slot has passed: catch up if the schedule already stood then (Redis lost the job,
+  // workers were down), not when someone just set a time that is already behind us.
   const today = dueTodayRun(spec, now, calendar);
-  if (today && !(await digestPosted(db, schedule.workspaceId, schedule.channelId, today.businessDate))) return today;
+  if (today && schedule.updatedAt <= today.at && !(await digestPosted(db, schedule.workspaceId, schedule.channelId, today.businessDate))) return today;
   return nextDigestRun(spec, now, calendar);
 }
 
 export async function scheduleChannel(queue: Queue, db: Queryable, schedule: Schedule, now: Date): Promise<ScheduledRun | null> {
   const run = await runFor(db, schedule, now);
-  await removeStale(queue, schedule.workspaceId, schedule.channelId, run);
-  if (!run) return null;
-  const data: DigestJobData = {
+  const data: DigestJobData | null = run && {
     workspaceId: schedule.workspaceId, channelId: schedule.channelId, businessDate: run.businessDate,
     localTime: schedule.localTime, timezone: schedule.timezone,
   };
-  const jobId = digestJobId(data);
+  const jobId = data && digestJobId(data);
+  await removeStale(queue, schedule.workspaceId, schedule.channelId, jobId);
+  if (!run || !data || !jobId) return null;
   // An existing job with this id (waiting, delayed, done) makes this a no-op.
   await queue.add('digest', data, {
     jobId,
@@ -47,9 +49,8 @@ export async function scheduleChannel(queue: Queue, db: Queryable, schedule: Sch
   return { ...run, jobId, channelId: schedule.channelId, workspaceId: schedule.workspaceId };
 }
 
-/** Pending runs of this channel other than `keep` (an old time, a channel turned off). */
-async function removeStale(queue: Queue, workspaceId: string, channelId: string, keep: DigestRun | null): Promise<void> {
-  const keepId = keep ? digestJobId({ workspaceId, channelId, businessDate: keep.businessDate }) : null;
+/** Pending runs of this channel other than `keepId` (an old time, a channel turned off). */
+async function removeStale(queue: Queue, workspaceId: string, channelId: string, keepId: string | null): Promise<void> {
   const pending = await queue.getJobs(['delayed', 'waiting']);
   for (const job of pending) {
     const d = job.data as DigestJobData;

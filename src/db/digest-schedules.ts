@@ -4,11 +4,11 @@ import { digests, digestSchedules, workspaces } from './schema.ts';
 
 export type DigestScheduleRow = typeof digestSchedules.$inferSelect;
 
-export async function saveSchedule(db: Queryable, row: { workspaceId: string; channelId: string; localTime: string; timezone: string; weekdays: number[]; enabledBy: string }): Promise<DigestScheduleRow> {
-  const [saved] = await db.insert(digestSchedules).values(row)
+export async function saveSchedule(db: Queryable, row: { workspaceId: string; channelId: string; localTime: string; timezone: string; weekdays: number[]; enabledBy: string }, now: Date): Promise<DigestScheduleRow> {
+  const [saved] = await db.insert(digestSchedules).values({ ...row, createdAt: now, updatedAt: now })
     .onConflictDoUpdate({
       target: [digestSchedules.workspaceId, digestSchedules.channelId],
-      set: { localTime: row.localTime, timezone: row.timezone, weekdays: row.weekdays, enabledBy: row.enabledBy, updatedAt: sql`now()` },
+      set: { localTime: row.localTime, timezone: row.timezone, weekdays: row.weekdays, enabledBy: row.enabledBy, updatedAt: now },
     })
     .returning();
   // The first scheduled channel becomes the team channel (case threads, approvals).

@@ -172,7 +172,8 @@ const en = {
   'digestCmd.already': (p: { channel: string; date: string }) => `Today's digest (${p.date}) is already in ${p.channel}: there is at most one a day.`,
   'digestCmd.notInChannel': (p: { channel: string }) =>
     `I am not a member of ${p.channel}, so I cannot post there. Invite me with \`/invite @relance\` in that channel (private channels need an invitation), then try again.`,
-  'digestCmd.channelNotFound': (p: { channel: string }) => `I cannot find ${p.channel}. Run the command in the channel that should get the digest.`,
+  'digestCmd.channelNotFound': (p: { channel: string }) =>
+    `I cannot see ${p.channel}. If it is a private channel, invite me first with \`/invite @relance\` in that channel, then try again.`,
   'digestCmd.previewNote': () => '_Preview: only you see this; nothing was posted._',
   'day.1': () => 'Monday', 'day.2': () => 'Tuesday', 'day.3': () => 'Wednesday', 'day.4': () => 'Thursday',
   'day.5': () => 'Friday', 'day.6': () => 'Saturday', 'day.7': () => 'Sunday',
@@ -354,7 +355,8 @@ const fr: Catalogue = {
   'digestCmd.already': (p) => `Le relevé du jour (${p.date}) est déjà dans ${p.channel} : il y en a au plus un par jour.`,
   'digestCmd.notInChannel': (p) =>
     `Je ne suis pas membre de ${p.channel}, je ne peux donc pas y publier. Invitez-moi avec \`/invite @relance\` dans ce canal (un canal privé demande une invitation), puis réessayez.`,
-  'digestCmd.channelNotFound': (p) => `Je ne trouve pas ${p.channel}. Lancez la commande dans le canal qui doit recevoir le relevé.`,
+  'digestCmd.channelNotFound': (p) =>
+    `Je ne vois pas ${p.channel}. S'il s'agit d'un canal privé, invitez-moi d'abord avec \`/invite @relance\` dans ce canal, puis réessayez.`,
   'digestCmd.previewNote': () => '_Aperçu : vous seul le voyez ; rien n\'a été publié._',
   'day.1': () => 'lundi', 'day.2': () => 'mardi', 'day.3': () => 'mercredi', 'day.4': () => 'jeudi',
   'day.5': () => 'vendredi', 'day.6': () => 'samedi', 'day.7': () => 'dimanche',

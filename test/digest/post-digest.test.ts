@@ -5,11 +5,12 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { digests, escalations, promises, tasks } from '../../src/db/schema.ts';
 import { DEMO_BOT_TOKEN, DEMO_COLLECTIONS_CHANNEL_ID as CHANNEL, DEMO_COLLECTOR_ID, DEMO_MANAGER_ID, DEMO_PRIVATE_CHANNEL_ID, DEMO_TEAM_ID } from '../../src/emulator/seed.ts';
+import { pino } from 'pino';
 import { createLogger } from '../../src/log.ts';
 import { postDigest, type PostDigestDeps } from '../../src/services/post-digest.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
-import { seedLedger, type LedgerCustomer } from '../support/ledger.ts';
-import { addDays } from '../../src/domain/dates.ts';
+import { seedLedger } from '../support/ledger.ts';
+import { debtors } from '../support/digest-ledger.ts';
 
 let t: TestApp;
 const MONDAY = '2026-11-23';
@@ -29,12 +30,7 @@ function deps(overrides: Partial<PostDigestDeps> = {}): PostDigestDeps {
 const parentMessages = () => t.emulator.messages(CHANNEL).filter((m) => (m.metadata as { event_payload?: { part?: string } } | undefined)?.event_payload?.part === 'parent');
 const threadReplies = (ts: string) => t.emulator.messages(CHANNEL, { threadTs: ts }).filter((m) => m.ts !== ts);
 
-/** 30 debtors, i days overdue each, so the priority order is known: most overdue first. */
-const ledger: LedgerCustomer[] = Array.from({ length: 30 }, (_, i) => ({
-  ref: `D${String(i + 1).padStart(2, '0')}`,
-  name: `Debtor ${String(i + 1).padStart(2, '0')}`,
-  invoices: [{ number: `INV-${i + 1}`, issued: addDays(MONDAY, -(i + 1) * 3 - 30), due: addDays(MONDAY, -(i + 1) * 3), cents: 100_000 }],
-}));
+const ledger = debtors(30, MONDAY);
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -161,10 +157,8 @@ describe('the digest', () => {
     const day = '2026-11-30';
     t.clock.set(`${day}T08:00:00Z`);
     const lines: string[] = [];
-    const logger = createLogger('error');
-    const spy = logger.child({});
-    spy.error = ((obj: unknown, msg?: string) => { lines.push(`${JSON.stringify(obj)} ${msg ?? ''}`); }) as typeof spy.error;
-    const result = await postDigest(deps({ logger: { ...logger, child: () => spy } as typeof logger }), { workspaceId: DEMO_TEAM_ID, channelId: DEMO_PRIVATE_CHANNEL_ID, businessDate: day });
+    const logger = pino({ level: 'error' }, { write: (line: string) => { lines.push(line); } });
+    const result = await postDigest(deps({ logger }), { workspaceId: DEMO_TEAM_ID, channelId: DEMO_PRIVATE_CHANNEL_ID, businessDate: day });
     expect(result).toEqual({ kind: 'channel_error', error: 'channel_not_found' });
     expect(lines.join('\n')).toContain('invite it with /invite @relance');
     const [row] = await t.database.db.select().from(digests).where(sql`channel_id = ${DEMO_PRIVATE_CHANNEL_ID}`);

@@ -1,0 +1,113 @@
+// /collect digest: scheduling mirrors PostgreSQL into BullMQ; a flushed Redis is rebuilt.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSchedule } from '../../src/db/digest-schedules.ts';
+import { members } from '../../src/db/schema.ts';
+import {
+  DEMO_COLLECTIONS_CHANNEL_ID as CHANNEL, DEMO_COLLECTOR_ID, DEMO_GENERAL_CHANNEL_ID, DEMO_MANAGER_ID, DEMO_PRIVATE_CHANNEL_ID, DEMO_TEAM_ID,
+} from '../../src/emulator/seed.ts';
+import { reconcileSchedules } from '../../jobs/scheduler.ts';
+import { startTestApp, type TestApp } from '../support/app.ts';
+import { debtors } from '../support/digest-ledger.ts';
+import { seedLedger } from '../support/ledger.ts';
+
+let t: TestApp;
+const MONDAY = '2026-11-23';
+
+async function collect(userId: string, text: string, channelId = CHANNEL) {
+  const sent = await t.sender.slashCommand({ userId, channelId, text });
+  const reply = await t.emulator.waitForResponse(sent.responseUrlId!, { timeoutMs: 10_000 });
+  return reply.body as { text: string; blocks?: unknown[] };
+}
+
+const pendingDigests = async () => (await t.queue.getJobs(['delayed', 'waiting'])).map((j) => ({ id: j.id, delay: j.opts.delay }));
+
+beforeAll(async () => {
+  t = await startTestApp();
+  t.clock.set('2026-11-23T10:00:00Z'); // Monday 11:00 in Paris
+  await seedLedger(t.database, DEMO_TEAM_ID, MONDAY, debtors(3, MONDAY));
+  await t.database.db.insert(members).values([
+    { workspaceId: DEMO_TEAM_ID, userId: DEMO_COLLECTOR_ID, role: 'collector' },
+    { workspaceId: DEMO_TEAM_ID, userId: DEMO_MANAGER_ID, role: 'manager' },
+  ]);
+});
+
+afterAll(async () => {
+  await t?.close();
+});
+
+describe('/collect digest', () => {
+  it('schedules the channel at a local time on business days, as one delayed job for the next run', async () => {
+    const reply = await collect(DEMO_MANAGER_ID, 'digest schedule 08:30 Europe/Paris mon-fri');
+    expect(reply.text).toContain(`<#${CHANNEL}> at *08:30* (Europe/Paris) on weekdays`);
+    expect(await findSchedule(t.database.db, DEMO_TEAM_ID, CHANNEL)).toMatchObject({ localTime: '08:30', timezone: 'Europe/Paris', weekdays: [1, 2, 3, 4, 5] });
+    // Next run: Tuesday 24 November, 08:30 in Paris = 07:30 UTC, 21.5 hours from now.
+    expect(await pendingDigests()).toEqual([{ id: `digest.${DEMO_TEAM_ID}.${CHANNEL}.2026-11-24.0830.Europe_Paris`, delay: 21.5 * 3600_000 }]);
+    expect((await collect(DEMO_COLLECTOR_ID, 'digest')).text).toContain('gets the digest at *08:30*');
+  });
+
+  it('moves the pending run when the time changes, and rebuilds it after Redis loses it', async () => {
+    await collect(DEMO_MANAGER_ID, 'digest schedule 07:45');
+    expect(await pendingDigests()).toEqual([{ id: `digest.${DEMO_TEAM_ID}.${CHANNEL}.2026-11-24.0745.Europe_Paris`, delay: (20 * 60 + 45) * 60_000 }]);
+    const job = (await t.queue.getJobs(['delayed']))[0]!;
+    expect(job.data).toMatchObject({ localTime: '07:45', timezone: 'Europe/Paris' });
+
+    await t.queue.obliterate({ force: true });
+    expect(await pendingDigests()).toEqual([]);
+    await reconcileSchedules(t.queue, t.database.db, t.clock.now);
+    expect(await pendingDigests()).toEqual([{ id: `digest.${DEMO_TEAM_ID}.${CHANNEL}.2026-11-24.0745.Europe_Paris`, delay: (20 * 60 + 45) * 60_000 }]);
+    // Registering again changes nothing.
+    await reconcileSchedules(t.queue, t.database.db, t.clock.now);
+    expect(await pendingDigests()).toHaveLength(1);
+  });
+
+  it('catches up today\'s digest when Redis comes back after its time', async () => {
+    await t.queue.obliterate({ force: true });
+    t.clock.set('2026-11-24T09:00:00Z'); // Tuesday 10:00 in Paris, the 08:45 slot has passed
+    await reconcileSchedules(t.queue, t.database.db, t.clock.now);
+    expect(await pendingDigests()).toEqual([{ id: `digest.${DEMO_TEAM_ID}.${CHANNEL}.2026-11-24.0745.Europe_Paris`, delay: 0 }]);
+    t.clock.set('2026-11-23T10:00:00Z');
+  });
+
+  it('needs a manager to schedule, post or stop; anyone on the team can preview', async () => {
+    expect((await collect(DEMO_COLLECTOR_ID, 'digest schedule 09:00')).text).toContain('needs the *manager* role');
+    const preview = await collect(DEMO_COLLECTOR_ID, 'digest preview');
+    expect(JSON.stringify(preview.blocks)).toContain('Preview: only you see this');
+    expect(JSON.stringify(preview.blocks)).toContain('Debtor 03');
+    expect(t.emulator.calls('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('queues today\'s digest on "now"', async () => {
+    const reply = await collect(DEMO_MANAGER_ID, 'digest now');
+    expect(reply.text).toContain('Posting today\'s digest');
+    const job = await t.queue.getJob(`digest-now.${DEMO_TEAM_ID}.${CHANNEL}.${MONDAY}`);
+    expect(job?.data).toMatchObject({ manual: true, businessDate: MONDAY });
+  });
+
+  it('tells how to invite the bot into a private channel, and schedules nothing there', async () => {
+    const reply = await collect(DEMO_MANAGER_ID, 'digest schedule 09:00', DEMO_PRIVATE_CHANNEL_ID);
+    expect(reply.text).toMatch(/invite/i);
+    expect(await findSchedule(t.database.db, DEMO_TEAM_ID, DEMO_PRIVATE_CHANNEL_ID)).toBeUndefined();
+  });
+
+  it('joins a public channel it is not in yet', async () => {
+    const reply = await collect(DEMO_MANAGER_ID, 'digest schedule 09:00', DEMO_GENERAL_CHANNEL_ID);
+    expect(reply.text).toContain('at *09:00*');
+    expect(t.emulator.calls('conversations.join').some((c) => c.args.channel === DEMO_GENERAL_CHANNEL_ID)).toBe(true);
+    await collect(DEMO_MANAGER_ID, 'digest off', DEMO_GENERAL_CHANNEL_ID);
+  });
+
+  it('quotes a bad schedule and changes nothing', async () => {
+    const before = await findSchedule(t.database.db, DEMO_TEAM_ID, CHANNEL);
+    expect((await collect(DEMO_MANAGER_ID, 'digest schedule 25:00')).text).toContain('"25:00" is not a time of day');
+    expect((await collect(DEMO_MANAGER_ID, 'digest schedule 09:00 Mars/Olympus')).text).toContain('"Mars/Olympus" is not a time zone');
+    expect((await collect(DEMO_MANAGER_ID, 'digest schedule 09:00 someday')).text).toContain('"someday" is not a set of weekdays');
+    expect(await findSchedule(t.database.db, DEMO_TEAM_ID, CHANNEL)).toEqual(before);
+  });
+
+  it('stops the digest and its pending run', async () => {
+    const reply = await collect(DEMO_MANAGER_ID, 'digest off');
+    expect(reply.text).toContain('No more digests');
+    expect(await findSchedule(t.database.db, DEMO_TEAM_ID, CHANNEL)).toBeUndefined();
+    expect((await pendingDigests()).filter((j) => j.id?.startsWith('digest.'))).toEqual([]);
+  });
+});
