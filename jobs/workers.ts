@@ -25,6 +25,8 @@ export interface WorkerOptions {
   stalledIntervalMs?: number;
   leaseMs?: number;
   pacingMs?: number;
+  /** Stored on each job this worker processes (BullMQ's processedBy), for operators. */
+  name?: string;
 }
 
 export function slackClientForJobs(env: Env): WebClient {
@@ -62,6 +64,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<{ stop: () => P
     connection: connection(config),
     prefix: config.prefix,
     concurrency: 4,
+    ...(opts.name ? { name: opts.name } : {}),
     ...(opts.lockDurationMs ? { lockDuration: opts.lockDurationMs } : {}),
     ...(opts.stalledIntervalMs ? { stalledInterval: opts.stalledIntervalMs } : {}),
   });
