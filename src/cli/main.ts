@@ -11,6 +11,8 @@ const usage = `Usage: relance <command>
   start [--role all|web|worker] [--no-migrate]   run the bot (default role: all)
   migrate                                        apply database migrations
   import [--workspace T…] <files…>               import customers, invoices or payments (CSV)
+  digest --workspace T… --channel C… [--preview] [--date YYYY-MM-DD]
+                                                 print a channel's digest; without --preview, post it too
   help                                           this text
 
 Configuration comes from the environment: see README.md.`;
@@ -62,6 +64,14 @@ export async function main(argv: string[]): Promise<number> {
         return await withDatabase(env, async (database) => {
           await migrateDatabase(database);
           return runImportCommand(rest, { database, env, stdout: process.stdout, stderr: process.stderr, now: () => new Date() });
+        });
+      }
+      case 'digest': {
+        const env = loadEnv();
+        const { runDigestCommand } = await import('./digest.ts');
+        return await withDatabase(env, async (database) => {
+          await migrateDatabase(database);
+          return runDigestCommand(rest, database, env, { stdout: process.stdout, stderr: process.stderr, now: () => new Date() });
         });
       }
       case 'help':
