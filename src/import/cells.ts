@@ -1,0 +1,83 @@
+// Per-cell checks shared by the three kinds. Each returns the clean value or
+// the reason it is refused, quoting the cell as the user typed it.
+import { err, ok, type Result } from '../domain/result.ts';
+import { isCurrency } from './currencies.ts';
+
+export const MISSING = 'required value is missing';
+
+/** The trimmed cell, '' when the row is short of it. */
+export const cellAt = (record: readonly string[], index: number | undefined): string =>
+  index === undefined ? '' : (record[index] ?? '').trim();
+
+/** The trimmed cell; rejects it when empty or not UTF-8. */
+export function requiredText(
+  record: readonly string[], index: number | undefined, column: string,
+  ctx: { reject(column: string, reason: string, value: string): void }, missing = MISSING,
+): string {
+  const raw = cellAt(record, index);
+  const problem = raw === '' ? missing : encodingProblem(raw);
+  if (problem !== null) ctx.reject(column, problem, raw);
+  return raw;
+}
+
+/** Invalid UTF-8 decodes to U+FFFD: the file was saved in another encoding (often Windows-1252). */
+export function encodingProblem(value: string): string | null {
+  return value.includes('\uFFFD')
+    ? `"${value}" contains characters that are not UTF-8 (save the file as "CSV UTF-8")`
+    : null;
+}
+
+const currencies = new Map<string, Result<string, string>>();
+
+export function currency(raw: string): Result<string, string> {
+  let result = currencies.get(raw);
+  if (!result) {
+    const code = raw.toUpperCase();
+    result = /^[A-Z]{3}$/.test(code) && isCurrency(code)
+      ? ok(code)
+      : err(`"${raw}" is not an ISO 4217 currency code (e.g. EUR, USD)`);
+    if (currencies.size < 1000) currencies.set(raw, result);
+  }
+  return result;
+}
+
+export function customerKind(raw: string): Result<'b2b' | 'b2c', string> {
+  const kind = raw.toLowerCase();
+  return kind === 'b2b' || kind === 'b2c' ? ok(kind) : err(`"${raw}" is not a customer kind (expected b2b or b2c)`);
+}
+
+/** `fr`, `FR`, `fr-FR` and `fr_CA` all mean French; only the language matters to relance. */
+export function locale(raw: string): Result<'en' | 'fr', string> {
+  const lang = raw.toLowerCase().split(/[-_]/)[0];
+  return lang === 'en' || lang === 'fr' ? ok(lang) : err(`"${raw}" is not a supported locale (expected en or fr)`);
+}
+
+const zones = new Map<string, string | null>();
+
+/** An IANA zone, in its canonical spelling ("europe/paris" → "Europe/Paris"). */
+export function timeZone(raw: string): Result<string, string> {
+  let zone = zones.get(raw);
+  if (zone === undefined) {
+    zone = null;
+    // Intl also takes offsets such as "+01:00" on newer Node versions; a customer's zone must be a place.
+    if (/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(raw)) {
+      try {
+        zone = new Intl.DateTimeFormat('en', { timeZone: raw }).resolvedOptions().timeZone;
+      } catch {
+        zone = null;
+      }
+    }
+    if (zones.size < 1000) zones.set(raw, zone);
+  }
+  return zone === null ? err(`"${raw}" is not an IANA time zone (e.g. Europe/Paris)`) : ok(zone);
+}
+
+export function email(raw: string): Result<string, string> {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw) ? ok(raw) : err(`"${raw}" is not an e-mail address`);
+}
+
+/** A collector is a Slack user: "U012ABCDEF" or the mention form "<@U012ABCDEF>". */
+export function slackUser(raw: string): Result<string, string> {
+  const id = /^<@([A-Z0-9]+)(\|[^>]*)?>$/.exec(raw)?.[1] ?? raw;
+  return /^[UW][A-Z0-9]{2,}$/.test(id) ? ok(id) : err(`"${raw}" is not a Slack user id (e.g. U012ABCDEF)`);
+}

@@ -1,0 +1,53 @@
+// Customers upsert by customer_ref. A row is updated only when a value differs,
+// so re-importing the same file leaves updated_at alone.
+import { sql } from 'drizzle-orm';
+import { rows } from '../db/client.ts';
+import type { WriteContext, WriteCounts } from './importer.ts';
+
+/** [customers column, expression over the staged row `s` and the stored row `c`, file column]. */
+const UPDATABLE: readonly [string, string, string][] = [
+  ['name', 's.name', 'name'],
+  // An empty kind never turns a consumer into a business: it keeps what is stored.
+  ['kind', 'coalesce(s.kind::customer_kind, c.kind)', 'kind'],
+  ['email', 's.email', 'email'],
+  ['phone', 's.phone', 'phone'],
+  ['timezone', 's.timezone', 'timezone'],
+  ['locale', 's.locale::locale', 'locale'],
+  ['company_id', 's.company_id', 'company_id'],
+  ['owner_id', 's.owner_id', 'owner'],
+];
+
+export async function writeCustomers(ctx: WriteContext): Promise<WriteCounts> {
+  const { tx, workspaceId: ws, now } = ctx;
+  const columns = UPDATABLE.filter(([, , fileColumn]) => ctx.present.has(fileColumn));
+  const set = sql.raw(columns.map(([col, expr]) => `${col} = ${expr}`).join(', '));
+  const stored = sql.raw(columns.map(([col]) => `c.${col}`).join(', '));
+  const incoming = sql.raw(columns.map(([, expr]) => expr).join(', '));
+
+  const [updated] = await rows<{ n: number }>(tx, sql`
+    with changed as (
+      update customers c set ${set}, updated_at = ${now}::timestamptz
+      from import_rows s
+      where c.workspace_id = ${ws} and c.customer_ref = s.customer_ref
+        and (${stored}) is distinct from (${incoming})
+      returning c.id
+    ), touched as (
+      insert into import_touched (customer_id) select id from changed on conflict do nothing
+    )
+    select count(*)::int as n from changed`);
+
+  const [inserted] = await rows<{ n: number }>(tx, sql`
+    with added as (
+      insert into customers (workspace_id, customer_ref, name, kind, email, phone, timezone, locale,
+        company_id, owner_id, created_at, updated_at)
+      select ${ws}, s.customer_ref, s.name, coalesce(s.kind, 'b2b')::customer_kind, s.email, s.phone, s.timezone,
+        s.locale::locale, s.company_id, s.owner_id, ${now}::timestamptz, ${now}::timestamptz
+      from import_rows s
+      where not exists (select 1 from customers c where c.workspace_id = ${ws} and c.customer_ref = s.customer_ref)
+      order by s.line
+      returning 1
+    )
+    select count(*)::int as n from added`);
+
+  return { inserted: Number(inserted?.n ?? 0), updated: Number(updated?.n ?? 0) };
+}

@@ -1,0 +1,173 @@
+// One CSV file → the ledger, in one transaction: rows are checked in Node as
+// they stream in, staged in a temporary table, then written set-based, and the
+// balances and cases of the customers it touched are rebuilt. Any failure
+// rolls the whole file back.
+import { basename } from 'node:path';
+import { Readable } from 'node:stream';
+import { sql } from 'drizzle-orm';
+import type { Database, Queryable } from '../db/client.ts';
+import { rows } from '../db/client.ts';
+import { refreshBalances } from '../db/balances.ts';
+import { isIsoDate, type IsoDate } from '../domain/dates.ts';
+import { CsvSyntaxError, readCsvRecords } from './csv-stream.ts';
+import { ErrorList } from './errors.ts';
+import type { KindImporter } from './importer.ts';
+import { IMPORTERS } from './kind-importers.ts';
+import { expectedHeaders, matchHeader, type HeaderMatch } from './kinds.ts';
+import { rejectReason, type SqlReject } from './reject-reasons.ts';
+import { sniffHead } from './sniff.ts';
+import { peekSource, SourceError, type ChunkSource, type PeekedSource } from './source.ts';
+import { batchStageWriter, copyClientOf, copyStageWriter, createStageTables, type StageWriter } from './stage.ts';
+import { progressReporter, type ProgressReporter } from './progress-reporter.ts';
+import { rowHandler } from './row-handler.ts';
+import type { FileReport, ImportCsvOptions } from './types.ts';
+
+/** Above this many touched customers, one workspace-wide rebuild beats a long id list. */
+export const WHOLE_WORKSPACE_REFRESH = 5_000;
+const DEFAULT_BATCH = 10_000;
+
+export function emptyFileReport(file: string): FileReport {
+  return {
+    file, kind: null, rows: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0,
+    errors: [], moreErrors: 0, ignoredColumns: [], casesOpened: 0, casesResolved: 0, durationMs: 0,
+  };
+}
+
+export async function importCsv(database: Database, opts: ImportCsvOptions): Promise<FileReport> {
+  const started = performance.now();
+  const report = emptyFileReport(opts.fileName);
+  const done = (failure?: string): FileReport => {
+    if (failure !== undefined) Object.assign(report, { failure, inserted: 0, updated: 0, unchanged: 0, casesOpened: 0, casesResolved: 0 });
+    report.durationMs = Math.round(performance.now() - started);
+    return report;
+  };
+
+  if (!isIsoDate(opts.today)) {
+    (opts.stream as Partial<Readable> | undefined)?.destroy?.();
+    return done(`"${opts.today}" is not a date for aging (expected YYYY-MM-DD)`);
+  }
+  const progress = progressReporter(opts);
+  let source: PeekedSource | undefined;
+  try {
+    source = await peekSource(sourceOf(opts), progress.bytes);
+    const head = sniffHead(source.head);
+    const match = head ? matchHeader(head.cells) : null;
+    if (!head || !match?.ok) {
+      return done(head && match && !match.ok
+        ? match.error
+        : `the file is empty: expected a header row, one of:\n${expectedHeaders()}`);
+    }
+    report.kind = match.value.kind;
+    report.ignoredColumns = match.value.ignored;
+
+    const [workspace] = await rows<{ id: string }>(database.db, sql`select id from workspaces where id = ${opts.workspaceId}`);
+    if (!workspace) return done(`workspace "${opts.workspaceId}" does not exist`);
+
+    const { chunks } = source;
+    await database.db.transaction(async (tx) => {
+      await importInTransaction(tx, database, opts, match.value, head.delimiter, chunks, report, progress);
+    });
+    progress.phase('done', report.rows);
+    return done();
+  } catch (e) {
+    return done(`${failureMessage(e)}; nothing from this file was imported`);
+  } finally {
+    // Closes the file when it was refused before its rows were read.
+    await source?.close();
+  }
+}
+
+async function importInTransaction(
+  tx: Queryable, database: Database, opts: ImportCsvOptions, header: HeaderMatch, delimiter: ';' | ',',
+  chunks: AsyncIterable<Buffer>, report: FileReport, progress: ProgressReporter,
+): Promise<void> {
+  const ws = opts.workspaceId;
+  const importer = IMPORTERS[header.kind];
+  // One import per workspace at a time: two files racing on the same keys would fail each other.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('relance.import'), hashtext(${ws}))`);
+  await createStageTables(tx, importer.stageColumns);
+  const writer = await stageWriter(tx, database, importer, opts);
+
+  const nodeErrors = new ErrorList();
+  let rejectedRows = 0;
+  const handle = rowHandler(importer, header, delimiter === ';' ? ',' : '.', writer, nodeErrors, () => { rejectedRows += 1; });
+  try {
+    await readCsvRecords(chunks, delimiter, (record, line) => {
+      const pending = handle(record, line);
+      progress.rows(handle.rows);
+      return pending;
+    });
+    await writer.finish();
+  } catch (e) {
+    writer.abort(e as Error);
+    throw e;
+  }
+  report.rows = handle.rows;
+  progress.phase('writing', report.rows);
+
+  if (report.rows > 1000) await tx.execute(sql`analyze import_rows`);
+  const at = opts.now ?? new Date();
+  const now = at.toISOString();
+  const present = new Set(header.positions.keys());
+  // The timeline names the file, not the directories it came from.
+  const counts = await importer.write({ tx, workspaceId: ws, now, fileName: basename(opts.fileName), present });
+
+  const refreshed = await refreshTouched(tx, ws, opts.today, at);
+  const sqlErrors = await databaseRejects(tx);
+  const merged = ErrorList.merge(nodeErrors, sqlErrors.list);
+
+  Object.assign(report, {
+    inserted: counts.inserted,
+    updated: counts.updated,
+    rejected: rejectedRows + sqlErrors.rows,
+    unchanged: report.rows - rejectedRows - sqlErrors.rows - counts.inserted - counts.updated,
+    errors: merged.errors,
+    moreErrors: merged.moreErrors,
+    casesOpened: refreshed.casesOpened,
+    casesResolved: refreshed.casesResolved,
+  });
+}
+
+/** What went wrong, without the SQL text drizzle wraps around database errors. */
+function failureMessage(e: unknown): string {
+  if (e instanceof CsvSyntaxError) return e.message;
+  if (e instanceof SourceError) return `reading the file failed: ${e.message}`;
+  const cause = (e as { cause?: unknown }).cause;
+  const error = cause instanceof Error ? cause : (e as Error);
+  return `the database refused the file: ${error.message}`;
+}
+
+async function stageWriter(tx: Queryable, database: Database, importer: KindImporter, opts: ImportCsvOptions): Promise<StageWriter> {
+  const method = opts.stageMethod ?? (database.kind === 'postgres' ? 'copy' : 'batch');
+  const client = method === 'copy' ? copyClientOf(tx) : null;
+  return client
+    ? copyStageWriter(client, importer.stageColumns)
+    : batchStageWriter(tx, importer.stageColumns, opts.batchSize ?? DEFAULT_BATCH);
+}
+
+async function refreshTouched(tx: Queryable, workspaceId: string, today: IsoDate, now: Date): Promise<{ casesOpened: number; casesResolved: number }> {
+  const [touched] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from import_touched`);
+  const n = Number(touched?.n ?? 0);
+  if (n === 0) return { casesOpened: 0, casesResolved: 0 };
+  // Same lock as the daily rebuild, so the two never write balances at once.
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('relance.balances'), hashtext(${workspaceId}))`);
+  const customerIds = n > WHOLE_WORKSPACE_REFRESH
+    ? undefined
+    : (await rows<{ customer_id: number | string }>(tx, sql`select customer_id from import_touched order by customer_id`))
+      .map((r) => Number(r.customer_id));
+  return refreshBalances(tx, { workspaceId, today, actorId: 'import', now, ...(customerIds ? { customerIds } : {}) });
+}
+
+async function databaseRejects(tx: Queryable): Promise<{ rows: number; list: ErrorList }> {
+  const [count] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from import_rejects`);
+  const list = new ErrorList();
+  const first = await rows<SqlReject>(tx, sql`select line, col, code, value, detail from import_rejects order by line limit 100`);
+  for (const r of first) list.add({ line: Number(r.line), column: r.col, reason: rejectReason(r), value: r.value ?? '' });
+  list.total = Number(count?.n ?? 0);
+  return { rows: list.total, list };
+}
+
+function sourceOf(opts: ImportCsvOptions): ChunkSource {
+  if (opts.stream) return opts.stream;
+  return Readable.from([Buffer.from(opts.text ?? '', 'utf8')]);
+}

@@ -1,0 +1,59 @@
+// Invoices upsert by invoice_number, resolving customer_ref → customer_id in
+// the same statement. An invoice never moves to another customer by import.
+import { sql } from 'drizzle-orm';
+import { rows } from '../db/client.ts';
+import type { WriteContext, WriteCounts } from './importer.ts';
+
+export async function writeInvoices(ctx: WriteContext): Promise<WriteCounts> {
+  const { tx, workspaceId: ws, now } = ctx;
+
+  await tx.execute(sql`
+    insert into import_rejects (line, col, code, value, detail)
+    select s.line, 'customer_ref',
+      case when c.id is null then 'unknown_customer' else 'other_customer' end,
+      s.customer_ref,
+      case when c.id is null then null else jsonb_build_object(
+        'invoice_number', s.invoice_number,
+        'customer_ref', (select o.customer_ref from customers o where o.id = i.customer_id)) end
+    from import_rows s
+    left join customers c on c.workspace_id = ${ws} and c.customer_ref = s.customer_ref
+    left join invoices i on i.workspace_id = ${ws} and i.invoice_number = s.invoice_number
+    where c.id is null or i.customer_id <> c.id`);
+  await tx.execute(sql`delete from import_rows s using import_rejects r where r.line = s.line`);
+
+  // delivered_on is optional: a file without the column keeps the stored dates.
+  const withDelivery = ctx.present.has('delivered_on');
+  const fields = ['issue_date', 'due_date', 'currency', 'amount_cents', ...(withDelivery ? ['delivered_on'] : [])];
+  const set = sql.raw(fields.map((f) => `${f} = s.${f}`).join(', '));
+  const stored = sql.raw(fields.map((f) => `i.${f}`).join(', '));
+  const incoming = sql.raw(fields.map((f) => `s.${f}`).join(', '));
+
+  const [updated] = await rows<{ n: number }>(tx, sql`
+    with changed as (
+      update invoices i set ${set}, updated_at = ${now}::timestamptz
+      from import_rows s
+      where i.workspace_id = ${ws} and i.invoice_number = s.invoice_number
+        and (${stored}) is distinct from (${incoming})
+      returning i.customer_id
+    ), touched as (
+      insert into import_touched (customer_id) select distinct customer_id from changed on conflict do nothing
+    )
+    select count(*)::int as n from changed`);
+
+  const [inserted] = await rows<{ n: number }>(tx, sql`
+    with added as (
+      insert into invoices (workspace_id, invoice_number, customer_id, issue_date, due_date, delivered_on,
+        currency, amount_cents, created_at, updated_at)
+      select ${ws}, s.invoice_number, c.id, s.issue_date, s.due_date, s.delivered_on,
+        s.currency, s.amount_cents, ${now}::timestamptz, ${now}::timestamptz
+      from import_rows s
+      join customers c on c.workspace_id = ${ws} and c.customer_ref = s.customer_ref
+      where not exists (select 1 from invoices i where i.workspace_id = ${ws} and i.invoice_number = s.invoice_number)
+      returning customer_id
+    ), touched as (
+      insert into import_touched (customer_id) select distinct customer_id from added on conflict do nothing
+    )
+    select count(*)::int as n from added`);
+
+  return { inserted: Number(inserted?.n ?? 0), updated: Number(updated?.n ?? 0) };
+}

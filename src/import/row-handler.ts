@@ -1,0 +1,68 @@
+// Checks each data row as it streams by (width, duplicate key, values) and
+// stages the good ones; the bad ones only leave an error behind.
+import { cellAt } from './cells.ts';
+import type { RecordHandler } from './csv-stream.ts';
+import type { ErrorList } from './errors.ts';
+import type { KindImporter, RowContext } from './importer.ts';
+import type { HeaderMatch } from './kinds.ts';
+import type { StageWriter } from './stage.ts';
+
+export type RowHandler = ((record: string[], line: number) => ReturnType<RecordHandler>) & { rows: number };
+
+/** `rows` counts the data rows seen; the first non-blank record is the header and is skipped. */
+export function rowHandler(
+  importer: KindImporter, header: HeaderMatch, decimal: '.' | ',', writer: StageWriter,
+  errors: ErrorList, onRejected: () => void,
+): RowHandler {
+  const parseRow = importer.rowParser(header.positions, decimal);
+  const keyIndex = header.positions.get(importer.keyColumn);
+  const firstLineOf = new Map<string, number>();
+  let headerSeen = false;
+  let rowRejected = false;
+  const ctx: RowContext = {
+    line: 0,
+    reject(column, reason, value) {
+      rowRejected = true;
+      errors.add({ line: ctx.line, column, reason, value });
+    },
+  };
+  const handler = ((record: string[], line: number) => {
+    if (isBlank(record)) return undefined;
+    if (!headerSeen) {
+      headerSeen = true;
+      return undefined;
+    }
+    handler.rows += 1;
+    ctx.line = line;
+    rowRejected = false;
+    if (record.length !== header.width && !extraCellsEmpty(record, header.width)) {
+      ctx.reject('row', `has ${record.length} values but the header has ${header.width} (check the delimiter and the quotes)`, '');
+    } else {
+      const key = cellAt(record, keyIndex);
+      const first = key === '' ? undefined : firstLineOf.get(key);
+      if (first !== undefined) {
+        ctx.reject(importer.keyColumn, `"${key}" already appears on line ${first} of this file`, key);
+      } else {
+        if (key !== '') firstLineOf.set(key, line);
+        const values = parseRow(record, ctx);
+        if (values && !rowRejected) return writer.add([line, ...values]);
+      }
+    }
+    onRejected();
+    return undefined;
+  }) as RowHandler;
+  handler.rows = 0;
+  return handler;
+}
+
+function isBlank(record: readonly string[]): boolean {
+  for (const cell of record) if (cell.trim() !== '') return false;
+  return true;
+}
+
+/** Spreadsheets often pad rows with trailing empty cells ("a;b;c;;"); only real extra values count. */
+function extraCellsEmpty(record: readonly string[], width: number): boolean {
+  if (record.length < width) return false;
+  for (let i = width; i < record.length; i += 1) if ((record[i] ?? '').trim() !== '') return false;
+  return true;
+}

@@ -1,0 +1,107 @@
+// A file's rows are first streamed into a temporary table, then written to the
+// ledger with a few set-based statements: PostgreSQL does the joins (customer
+// refs, existing invoices, payment references) instead of one query per row.
+// The temporary tables live only as long as the file's transaction.
+import { sql } from 'drizzle-orm';
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import type { Writable } from 'node:stream';
+import type { Sql } from 'postgres';
+import type { Queryable } from '../db/client.ts';
+import type { StageColumn, StageValue } from './importer.ts';
+
+export interface StageWriter {
+  /** Adds one row ([line, ...values]); a returned promise means "wait before adding more". */
+  add(row: StageValue[]): Promise<void> | undefined;
+  finish(): Promise<void>;
+  /** Stops a COPY under way so that the transaction can roll back. */
+  abort(error: Error): void;
+}
+
+export async function createStageTables(tx: Queryable, columns: readonly StageColumn[]): Promise<void> {
+  const defs = columns.map((c) => `${c.name} ${c.type}`).join(', ');
+  await tx.execute(sql.raw(`create temp table import_rows (line int not null, ${defs}) on commit drop`));
+  await tx.execute(sql.raw(
+    'create temp table import_rejects (line int not null, col text not null, code text not null, value text, detail jsonb) on commit drop'));
+  await tx.execute(sql.raw('create temp table import_touched (customer_id bigint primary key) on commit drop'));
+}
+
+const COPY_CHUNK = 1 << 20;
+const SPECIAL = /[\\\t\n\r]/;
+const SPECIALS = /[\\\t\n\r]/g;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** One row in COPY's text format. */
+export function copyLine(row: readonly StageValue[]): string {
+  let out = '';
+  for (let i = 0; i < row.length; i += 1) {
+    const v = row[i];
+    if (i > 0) out += '\t';
+    if (v === null || v === undefined) out += '\\N';
+    else if (typeof v === 'number') out += String(v);
+    else out += SPECIAL.test(v) ? v.replace(SPECIALS, (c) => ESCAPES[c] ?? c) : v;
+  }
+  return `${out}\n`;
+}
+
+/** The postgres.js client behind a drizzle transaction, which can run COPY; null on PGlite. */
+export function copyClientOf(tx: Queryable): Sql | null {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  return typeof client === 'function' && typeof (client as { unsafe?: unknown }).unsafe === 'function'
+    ? (client as Sql)
+    : null;
+}
+
+/** Streams rows with COPY … FROM STDIN: the cheapest way into PostgreSQL. */
+export async function copyStageWriter(client: Sql, columns: readonly StageColumn[]): Promise<StageWriter> {
+  const names = ['line', ...columns.map((c) => c.name)].join(', ');
+  const stream: Writable = await client.unsafe(`copy import_rows (${names}) from stdin`).writable();
+  let failure: Error | undefined;
+  stream.on('error', (e: Error) => { failure ??= e; });
+  let buffer = '';
+  const flush = (): Promise<void> | undefined => {
+    if (failure) return Promise.reject(failure);
+    const more = stream.write(buffer);
+    buffer = '';
+    return more ? undefined : once(stream, 'drain').then(() => undefined);
+  };
+  return {
+    add(row) {
+      buffer += copyLine(row);
+      return buffer.length >= COPY_CHUNK ? flush() : undefined;
+    },
+    async finish() {
+      if (buffer) await flush();
+      stream.end();
+      await finished(stream);
+      if (failure) throw failure;
+    },
+    abort(error) {
+      if (!stream.destroyed) stream.destroy(error);
+    },
+  };
+}
+
+/** Inserts rows in batches, one statement each (PGlite, or PostgreSQL when asked). */
+export function batchStageWriter(tx: Queryable, columns: readonly StageColumn[], batchSize: number): StageWriter {
+  const all: readonly StageColumn[] = [{ name: 'line', type: 'int' }, ...columns];
+  const select = sql.raw(all.map((c, i) => `(r->>${i})::${c.type}`).join(', '));
+  const names = sql.raw(all.map((c) => c.name).join(', '));
+  let batch: StageValue[][] = [];
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const json = JSON.stringify(batch);
+    batch = [];
+    await tx.execute(sql`insert into import_rows (${names}) select ${select} from json_array_elements(${json}::json) r`);
+  };
+  return {
+    add(row) {
+      batch.push(row);
+      return batch.length >= batchSize ? flush() : undefined;
+    },
+    finish: flush,
+    abort() {
+      batch = [];
+    },
+  };
+}
