@@ -51,22 +51,29 @@ export async function refreshBalances(tx: Queryable, scope: RefreshScope): Promi
       : sql`sum(${bal}) filter (where ${late} between ${b.minDays} and ${b.maxDays})`;
 
   await tx.execute(sql`delete from customer_balances where workspace_id = ${ws} ${inScope('customer_id')}`);
+  // The score needs the case and its promises: joined here so each row is written once.
   await tx.execute(sql`
     insert into customer_balances (
       workspace_id, customer_id, currency, as_of, open_cents, overdue_cents, due_soon_cents,
       aged_1_30_cents, aged_31_60_cents, aged_61_90_cents, aged_91_plus_cents,
-      oldest_due_date, earliest_start_date, open_invoices, overdue_invoices)
-    select i.workspace_id, i.customer_id, i.currency, ${today}::date,
-      sum(${bal}),
-      coalesce(sum(${bal}) filter (where ${late} > 0), 0),
-      coalesce(${inBucket(soon)}, 0),
-      coalesce(${inBucket(b1)}, 0), coalesce(${inBucket(b2)}, 0),
-      coalesce(${inBucket(b3)}, 0), coalesce(${inBucket(b4)}, 0),
-      min(i.due_date), min(coalesce(i.delivered_on, i.issue_date)),
-      count(*), count(*) filter (where ${late} > 0)
-    from invoices i
-    where i.workspace_id = ${ws} and i.paid_cents < i.amount_cents ${inScope('i.customer_id')}
-    group by i.workspace_id, i.customer_id, i.currency`);
+      oldest_due_date, earliest_start_date, open_invoices, overdue_invoices, priority)
+    select b.*, ${prioritySql(sql`${today}::date`)}
+    from (
+      select i.workspace_id, i.customer_id, i.currency, ${today}::date as as_of,
+        sum(${bal}) as open_cents,
+        coalesce(sum(${bal}) filter (where ${late} > 0), 0) as overdue_cents,
+        coalesce(${inBucket(soon)}, 0), coalesce(${inBucket(b1)}, 0), coalesce(${inBucket(b2)}, 0),
+        coalesce(${inBucket(b3)}, 0), coalesce(${inBucket(b4)}, 0),
+        min(i.due_date) as oldest_due_date, min(coalesce(i.delivered_on, i.issue_date)) as earliest_start_date,
+        count(*) as open_invoices, count(*) filter (where ${late} > 0) as overdue_invoices
+      from invoices i
+      where i.workspace_id = ${ws} and i.paid_cents < i.amount_cents ${inScope('i.customer_id')}
+      group by i.workspace_id, i.customer_id, i.currency
+    ) b
+    join customers c on c.workspace_id = b.workspace_id and c.id = b.customer_id
+    left join cases k on k.workspace_id = b.workspace_id and k.customer_id = b.customer_id
+      and k.status not in ('resolved', 'written_off')
+    left join ${promiseCounts(ws)} p on p.case_id = k.id`);
 
   const opened = await rows<{ n: number }>(tx, sql`
     with opened as (
@@ -108,7 +115,6 @@ export async function refreshBalances(tx: Queryable, scope: RefreshScope): Promi
     )
     select count(*)::int as n from logged`);
 
-  await updatePriorities(tx, scope);
   if (!scope.customerIds) {
     await tx.execute(sql`update workspaces set balances_as_of = ${today}::date where id = ${ws}`);
   }
@@ -127,13 +133,14 @@ export async function updatePriorities(tx: Queryable, scope: Pick<RefreshScope, 
     from customers c
     left join cases k on k.workspace_id = c.workspace_id and k.customer_id = c.id
       and k.status not in ('resolved', 'written_off')
-    left join lateral (
-      select count(*) filter (where p.status = 'broken') as broken,
-             count(*) filter (where p.status = 'pending') as pending
-      from promises p where p.case_id = k.id
-    ) p on true
-    where b.workspace_id = ${ws} and c.id = b.customer_id ${filter}`);
+    left join ${promiseCounts(ws)} p on p.case_id = k.id
+    where b.workspace_id = ${ws} and c.workspace_id = b.workspace_id and c.id = b.customer_id ${filter}`);
 }
+
+/** Broken and pending promises per case of the workspace, for the priority score. */
+const promiseCounts = (ws: string) => sql`(
+  select case_id, count(*) filter (where status = 'broken') as broken, count(*) filter (where status = 'pending') as pending
+  from promises where workspace_id = ${ws} and status in ('broken', 'pending') group by case_id)`;
 
 /**
  * Aging moves with the calendar: the first reader of a new day (or the nightly

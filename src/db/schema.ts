@@ -7,6 +7,7 @@ import {
   bigserial,
   char,
   date,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -22,6 +23,10 @@ import {
 const cents = (name: string) => bigint(name, { mode: 'number' });
 const id = () => bigserial('id', { mode: 'number' }).primaryKey();
 const ref = (name: string) => bigint(name, { mode: 'number' });
+/** One check per row that the customer exists and belongs to the same workspace. */
+const sameWorkspaceCustomer = (name: string, t: { workspaceId: AnyCol; customerId: AnyCol }) =>
+  foreignKey({ name, columns: [t.workspaceId, t.customerId], foreignColumns: [customers.workspaceId, customers.id] });
+type AnyCol = Parameters<typeof foreignKey>[0]['columns'][number];
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -90,15 +95,17 @@ export const customers = pgTable('customers', {
   updatedAt: updatedAt(),
 }, (t) => [
   uniqueIndex('customers_ref_uq').on(t.workspaceId, t.customerRef),
+  // Target of the composite foreign keys below: a row can only point at a customer of its own workspace.
+  uniqueIndex('customers_workspace_id_uq').on(t.workspaceId, t.id),
   // Case lookup by name prefix: lower(name) with text_pattern_ops so LIKE 'acme%' uses it.
   index('customers_name_prefix_idx').on(t.workspaceId, sql`lower(${t.name}) text_pattern_ops`),
 ]);
 
 export const invoices = pgTable('invoices', {
   id: id(),
-  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  workspaceId: text('workspace_id').notNull(),
   invoiceNumber: text('invoice_number').notNull(),
-  customerId: ref('customer_id').notNull().references(() => customers.id),
+  customerId: ref('customer_id').notNull(),
   issueDate: date('issue_date', { mode: 'string' }).notNull(),
   dueDate: date('due_date', { mode: 'string' }).notNull(),
   deliveredOn: date('delivered_on', { mode: 'string' }),
@@ -110,13 +117,14 @@ export const invoices = pgTable('invoices', {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
+  sameWorkspaceCustomer('invoices_customer_fk', t),
   uniqueIndex('invoices_number_uq').on(t.workspaceId, t.invoiceNumber),
   index('invoices_unpaid_idx').on(t.workspaceId, t.customerId, t.dueDate).where(sql`${t.paidCents} < ${t.amountCents}`),
 ]);
 
 export const payments = pgTable('payments', {
   id: id(),
-  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  workspaceId: text('workspace_id').notNull(),
   invoiceId: ref('invoice_id').notNull().references(() => invoices.id),
   amountCents: cents('amount_cents').notNull(),
   paidOn: date('paid_on', { mode: 'string' }).notNull(),
@@ -131,8 +139,8 @@ export const payments = pgTable('payments', {
 /** The collection file of one customer. At most one active (not resolved/written off) case per customer. */
 export const cases = pgTable('cases', {
   id: id(),
-  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
-  customerId: ref('customer_id').notNull().references(() => customers.id),
+  workspaceId: text('workspace_id').notNull(),
+  customerId: ref('customer_id').notNull(),
   status: caseStatusEnum('status').notNull().default('open'),
   stage: ladderStageEnum('stage'),
   ownerId: text('owner_id'),
@@ -143,6 +151,7 @@ export const cases = pgTable('cases', {
   resolvedAt: timestamp('resolved_at', { withTimezone: true }),
   updatedAt: updatedAt(),
 }, (t) => [
+  sameWorkspaceCustomer('cases_customer_fk', t),
   uniqueIndex('cases_active_customer_uq').on(t.workspaceId, t.customerId)
     .where(sql`${t.status} not in ('resolved', 'written_off')`),
   index('cases_owner_idx').on(t.workspaceId, t.ownerId),
@@ -155,8 +164,8 @@ export const cases = pgTable('cases', {
  * debtor instead of every invoice.
  */
 export const customerBalances = pgTable('customer_balances', {
-  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
-  customerId: ref('customer_id').notNull().references(() => customers.id),
+  workspaceId: text('workspace_id').notNull(),
+  customerId: ref('customer_id').notNull(),
   currency: char('currency', { length: 3 }).notNull(),
   asOf: date('as_of', { mode: 'string' }).notNull(),
   openCents: cents('open_cents').notNull(),
@@ -174,6 +183,7 @@ export const customerBalances = pgTable('customer_balances', {
   // The worklist score (src/domain/priority.ts), stored so "highest first" is an index walk.
   priority: integer('priority').notNull().default(0),
 }, (t) => [
+  sameWorkspaceCustomer('customer_balances_customer_fk', t),
   primaryKey({ columns: [t.workspaceId, t.customerId, t.currency] }),
   index('customer_balances_priority_idx').on(t.workspaceId, t.priority.desc()).where(sql`${t.overdueCents} > 0`),
 ]);
@@ -200,15 +210,16 @@ export const tasks = pgTable('tasks', {
  */
 export const activities = pgTable('activities', {
   id: id(),
-  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  workspaceId: text('workspace_id').notNull(),
   caseId: ref('case_id').references(() => cases.id),
-  customerId: ref('customer_id').notNull().references(() => customers.id),
+  customerId: ref('customer_id').notNull(),
   kind: text('kind').notNull(),
   actorId: text('actor_id').notNull(),
   occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
   data: jsonb('data').notNull().default({}),
   note: text('note'),
 }, (t) => [
+  sameWorkspaceCustomer('activities_customer_fk', t),
   index('activities_case_idx').on(t.workspaceId, t.caseId, t.occurredAt),
   index('activities_customer_idx').on(t.workspaceId, t.customerId, t.occurredAt),
 ]);
