@@ -16,7 +16,8 @@ async function showTeam(ctx: CommandContext): Promise<Reply> {
   });
   if (ctx.env.RELANCE_ADMINS.length) lines.push(t('team.bootstrap', { users: ctx.env.RELANCE_ADMINS.map(mention).join(', ') }));
   const body = lines.length ? lines.join('\n') : t('team.empty', { command: ctx.command });
-  const text = `*${t('team.title')}*\n${body}`;
+  const footer = ctx.role === 'admin' ? `\n\n${t('team.workspaceId', { id: ctx.workspace.id })}` : '';
+  const text = `*${t('team.title')}*\n${body}${footer}`;
   return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
 }
 
