@@ -4,20 +4,14 @@ import { ambiguousReply, caseCardReply } from './blocks/case-card.ts';
 import { OPEN_CASE_ACTION } from './blocks/worklist.ts';
 import { openCaseById } from '../services/open-case.ts';
 import { t, type Locale } from '../i18n/messages.ts';
-import { buildContext, errorRef, refusal, type RequestServices } from './request-context.ts';
+import { buildContext, errorRef, fromBlockAction, refusal, type RequestServices } from './request-context.ts';
 
 export function registerActions(app: App, services: RequestServices): void {
   const { env, logger } = services.deps;
   app.action<BlockButtonAction>(OPEN_CASE_ACTION, async ({ ack, body, action, respond, client }) => {
     await ack();
     try {
-      const ctx = await buildContext(services, {
-        teamId: body.team?.id ?? body.user.team_id ?? '',
-        userId: body.user.id,
-        channelId: body.channel?.id ?? '',
-        triggerId: body.trigger_id,
-        client,
-      });
+      const ctx = await buildContext(services, fromBlockAction(body, client));
       const denied = refusal(ctx, 'collector', 'case');
       if (denied) {
         await respond({ response_type: 'ephemeral', replace_original: false, ...denied });

@@ -13,7 +13,7 @@ import { and, eq } from 'drizzle-orm';
 import { CLAIM_CALL_ACTION, digestEntry, LOG_CALL_ACTION } from './blocks/digest.ts';
 import type { CommandContext } from './command.ts';
 import { logCallModal, LOG_CALL_VIEW, type LogCallMetadata } from './modals/log-call.ts';
-import { buildContext, errorRef, refusal, type RequestServices } from './request-context.ts';
+import { buildContext, errorRef, fromBlockAction, refusal, type RequestServices } from './request-context.ts';
 
 export const CLAIM_REACTION = 'raising_hand';
 
@@ -48,7 +48,7 @@ export function registerDigestInteractions(app: App, services: RequestServices):
   app.action<BlockButtonAction>(CLAIM_CALL_ACTION, async ({ ack, body, action, client, respond }) => {
     await ack();
     try {
-      const ctx = await buildContext(services, { teamId: body.team?.id ?? '', userId: body.user.id, channelId: body.channel?.id ?? '', triggerId: body.trigger_id, client });
+      const ctx = await buildContext(services, fromBlockAction(body, client));
       const denied = refusal(ctx, 'collector', 'claim');
       if (denied) return void (await respond({ response_type: 'ephemeral', replace_original: false, ...denied }));
       const result = await claimCall(ctx.db, { workspaceId: ctx.workspace.id, caseId: Number(action.value), userId: ctx.userId, now: ctx.now, via: 'button' });
@@ -62,7 +62,7 @@ export function registerDigestInteractions(app: App, services: RequestServices):
   app.action<BlockButtonAction>(LOG_CALL_ACTION, async ({ ack, body, action, client, respond }) => {
     await ack();
     try {
-      const ctx = await buildContext(services, { teamId: body.team?.id ?? '', userId: body.user.id, channelId: body.channel?.id ?? '', triggerId: body.trigger_id, client });
+      const ctx = await buildContext(services, fromBlockAction(body, client));
       const denied = refusal(ctx, 'collector', 'log');
       if (denied) return void (await respond({ response_type: 'ephemeral', replace_original: false, ...denied }));
       const caseId = Number(action.value);

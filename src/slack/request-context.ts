@@ -19,6 +19,11 @@ export interface RequestInput {
   client: WebClient;
 }
 
+/** The request context's input for a button click. */
+export function fromBlockAction(body: { team?: { id: string } | null; user: { id: string; team_id?: string }; channel?: { id: string }; trigger_id: string }, client: WebClient): RequestInput {
+  return { teamId: body.team?.id ?? body.user.team_id ?? '', userId: body.user.id, channelId: body.channel?.id ?? '', triggerId: body.trigger_id, client };
+}
+
 export interface RequestServices {
   deps: AppDeps;
   workspaces: WorkspaceCache;
