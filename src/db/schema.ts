@@ -185,7 +185,9 @@ export const customerBalances = pgTable('customer_balances', {
 }, (t) => [
   sameWorkspaceCustomer('customer_balances_customer_fk', t),
   primaryKey({ columns: [t.workspaceId, t.customerId, t.currency] }),
-  index('customer_balances_priority_idx').on(t.workspaceId, t.priority.desc()).where(sql`${t.overdueCents} > 0`),
+  // Matches the worklist's ORDER BY exactly, so "top 20" reads 20 index entries.
+  index('customer_balances_priority_idx').on(t.workspaceId, t.priority.desc(), t.overdueCents.desc(), t.customerId)
+    .where(sql`${t.overdueCents} > 0`),
 ]);
 
 export const tasks = pgTable('tasks', {

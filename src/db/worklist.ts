@@ -68,19 +68,19 @@ export async function loadWorklist(db: Queryable, q: WorklistQuery): Promise<Wor
     if (!ids.includes(id)) ids.push(id);
     if (ids.length === q.limit) break;
   }
-  const [totals, entries] = await Promise.all([
-    // One scan: a row per currency, plus the grand-total row (currency null) for the debtor count.
-    rows<{ currency: string | null; overdue: string | number; debtors: number }>(db, sql`
-      select b.currency, sum(b.overdue_cents) as overdue, count(distinct b.customer_id)::int as debtors
-      from customer_balances b where ${where}
-      group by grouping sets ((b.currency), ()) order by b.currency nulls first`),
+  // Per-currency totals and the distinct debtor count are two hash aggregates on
+  // separate connections: together in one statement (grouping sets) they sorted to disk.
+  const [totals, [debtors], entries] = await Promise.all([
+    rows<{ currency: string; overdue: string | number }>(db, sql`
+      select b.currency, sum(b.overdue_cents) as overdue from customer_balances b where ${where}
+      group by b.currency order by b.currency`),
+    rows<{ n: number }>(db, sql`select count(distinct b.customer_id)::int as n from customer_balances b where ${where}`),
     ids.length ? loadEntries(db, q.workspaceId, q.today, ids) : Promise.resolve([]),
   ]);
-  const grand = totals.find((t) => t.currency === null);
   return {
     entries,
-    totalCases: Number(grand?.debtors ?? 0),
-    totals: totals.filter((t) => t.currency !== null).map((t) => ({ currency: t.currency!, overdueCents: Number(t.overdue) })),
+    totalCases: Number(debtors?.n ?? 0),
+    totals: totals.map((t) => ({ currency: t.currency, overdueCents: Number(t.overdue) })),
   };
 }
 

@@ -1,0 +1,2 @@
+DROP INDEX "customer_balances_priority_idx";--> statement-breakpoint
+CREATE INDEX "customer_balances_priority_idx" ON "customer_balances" USING btree ("workspace_id","priority" DESC NULLS LAST,"overdue_cents" DESC NULLS LAST,"customer_id") WHERE "customer_balances"."overdue_cents" > 0;
