@@ -1,8 +1,36 @@
 import type { KnownBlock } from '@slack/types';
-import type { Reply, Subcommand } from '../src/slack/command.ts';
-import { findSubcommand } from '../src/slack/router.ts';
+import { translator, type Locale } from '../src/i18n/messages.ts';
+import { findSubcommand, type Reply, type Subcommand } from '../src/slack/command.ts';
 
-/** Help needs the registry, so it is built from it rather than imported by it. */
+/**
+ * Help needs no database: the router answers it in the ack itself, so it is
+ * the same for everyone and never waits on anything.
+ */
+export function helpReply(registry: Subcommand[], locale: Locale, command: string, topic?: string): Reply {
+  const t = translator(locale);
+  const access = { type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: t('help.access', { command }) }] };
+  if (topic) {
+    const sub = findSubcommand(registry, topic);
+    if (!sub) return { text: t('help.unknown', { input: topic, command }) };
+    const lines = [
+      `*\`${command} ${sub.usage}\`*`,
+      t(sub.summary),
+      ...(sub.details ? [t(sub.details)] : []),
+      `*${t('help.examples')}*`,
+      ...sub.examples.map((e) => `\`${command} ${e}\``),
+    ];
+    const text = lines.join('\n');
+    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }, access] };
+  }
+  const list = registry.map((s) => `• \`${command} ${s.usage}\` — ${t(s.summary)}`).join('\n');
+  const blocks: KnownBlock[] = [
+    { type: 'section', text: { type: 'mrkdwn', text: t('help.title', { command }) } },
+    { type: 'section', text: { type: 'mrkdwn', text: list } },
+    access,
+  ];
+  return { text: `${t('help.title', { command })}\n${list}`, blocks };
+}
+
 export function helpCommand(registry: () => Subcommand[]): Subcommand {
   return {
     name: 'help',
@@ -12,27 +40,7 @@ export function helpCommand(registry: () => Subcommand[]): Subcommand {
     examples: ['help', 'help overdue'],
     summary: 'help.help.summary',
     async run(ctx, args): Promise<Reply> {
-      const { t, command } = ctx;
-      const notOnTeam = ctx.role === null ? `\n\n${t('help.notOnTeam', { command })}` : '';
-      if (args[0]) {
-        const sub = findSubcommand(registry(), args[0]);
-        if (!sub) return { text: t('help.unknown', { input: args[0], command }) };
-        const lines = [
-          `*\`${command} ${sub.usage}\`*`,
-          t(sub.summary),
-          ...(sub.details ? [t(sub.details)] : []),
-          `*${t('help.examples')}*`,
-          ...sub.examples.map((e) => `\`${command} ${e}\``),
-        ];
-        const text = lines.join('\n') + notOnTeam;
-        return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
-      }
-      const list = registry().map((s) => `• \`${command} ${s.usage}\` — ${t(s.summary)}`).join('\n');
-      const blocks: KnownBlock[] = [
-        { type: 'section', text: { type: 'mrkdwn', text: t('help.title', { command }) } },
-        { type: 'section', text: { type: 'mrkdwn', text: list + notOnTeam } },
-      ];
-      return { text: `${t('help.title', { command })}\n${list}${notOnTeam}`, blocks };
+      return helpReply(registry(), ctx.locale, ctx.command, args[0]);
     },
   };
 }

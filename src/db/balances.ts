@@ -115,9 +115,9 @@ export async function refreshBalances(tx: Queryable, scope: RefreshScope): Promi
     )
     select count(*)::int as n from logged`);
 
-  if (!scope.customerIds) {
-    await tx.execute(sql`update workspaces set balances_as_of = ${today}::date where id = ${ws}`);
-  }
+  await tx.execute(scope.customerIds
+    ? sql`update workspaces set balances_version = balances_version + 1 where id = ${ws}`
+    : sql`update workspaces set balances_version = balances_version + 1, balances_as_of = ${today}::date where id = ${ws}`);
   return { casesOpened: Number(opened[0]?.n ?? 0), casesResolved: Number(resolved[0]?.n ?? 0) };
 }
 

@@ -57,6 +57,8 @@ export const workspaces = pgTable('workspaces', {
   managerChannelId: text('manager_channel_id'),
   // The day customer_balances was last rebuilt for (workspace time zone); aging moves daily.
   balancesAsOf: date('balances_as_of', { mode: 'string' }),
+  // Bumped by every rebuild of customer_balances: what was computed from a version stays true until it moves.
+  balancesVersion: bigint('balances_version', { mode: 'number' }).notNull().default(0),
   createdAt: createdAt(),
 });
 

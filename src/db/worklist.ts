@@ -68,20 +68,49 @@ export async function loadWorklist(db: Queryable, q: WorklistQuery): Promise<Wor
     if (!ids.includes(id)) ids.push(id);
     if (ids.length === q.limit) break;
   }
-  // Per-currency totals and the distinct debtor count are two hash aggregates on
-  // separate connections: together in one statement (grouping sets) they sorted to disk.
-  const [totals, [debtors], entries] = await Promise.all([
+  const [totals, entries] = await Promise.all([
+    worklistTotals(db, q, where),
+    ids.length ? loadEntries(db, q.workspaceId, q.today, ids) : Promise.resolve([]),
+  ]);
+  return { entries, ...totals };
+}
+
+type Totals = Pick<Worklist, 'totals' | 'totalCases'>;
+const totalsCache = new Map<string, Totals>();
+const TOTALS_CACHE_SIZE = 500;
+
+/**
+ * Totals read every matching balance row, so they are kept per balances
+ * version: until a ledger write or the daily rebuild bumps it, the same
+ * question has the same answer and costs one primary-key read.
+ */
+async function worklistTotals(db: Queryable, q: WorklistQuery, where: SQL): Promise<Totals> {
+  // Only the whole-team totals depend on balances alone; owner and "actionable"
+  // filters also read cases, and cover few rows anyway.
+  const cacheable = q.scope === 'all' && !q.actionableOnly;
+  let key = '';
+  if (cacheable) {
+    const [ws] = await rows<{ v: string | number }>(db, sql`select balances_version as v from workspaces where id = ${q.workspaceId}`);
+    key = [q.workspaceId, ws?.v ?? 0, q.today, q.minDaysOverdue].join('|');
+    const hit = totalsCache.get(key);
+    if (hit) return hit;
+  }
+  // Two hash aggregates on separate connections: one statement with grouping sets sorted to disk.
+  const [byCurrency, [debtors]] = await Promise.all([
     rows<{ currency: string; overdue: string | number }>(db, sql`
       select b.currency, sum(b.overdue_cents) as overdue from customer_balances b where ${where}
       group by b.currency order by b.currency`),
     rows<{ n: number }>(db, sql`select count(distinct b.customer_id)::int as n from customer_balances b where ${where}`),
-    ids.length ? loadEntries(db, q.workspaceId, q.today, ids) : Promise.resolve([]),
   ]);
-  return {
-    entries,
+  const totals = {
     totalCases: Number(debtors?.n ?? 0),
-    totals: totals.map((t) => ({ currency: t.currency, overdueCents: Number(t.overdue) })),
+    totals: byCurrency.map((t) => ({ currency: t.currency, overdueCents: Number(t.overdue) })),
   };
+  if (cacheable) {
+    if (totalsCache.size >= TOTALS_CACHE_SIZE) totalsCache.delete(totalsCache.keys().next().value!);
+    totalsCache.set(key, totals);
+  }
+  return totals;
 }
 
 interface EntryRow {

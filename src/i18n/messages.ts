@@ -23,8 +23,8 @@ const en = {
   'help.unknown': (p: { input: string; command: string }) =>
     `There is no command "${p.input}" to explain. Try \`${p.command} help\` for the list.`,
   'help.examples': () => 'Examples',
-  'help.notOnTeam': (p: { command: string }) =>
-    `You are not on the collections team yet: ask an admin to run \`${p.command} team add @you collector\`.`,
+  'help.access': (p: { command: string }) =>
+    `relance is for the collections team: an admin adds people with \`${p.command} team add @user collector\`.`,
   'help.help.summary': () => 'Show the commands, or the details of one.',
   'help.overdue.summary': () => 'Your worklist: overdue accounts, highest priority first, with totals per currency.',
   'help.overdue.details': () =>
@@ -218,7 +218,7 @@ const fr: Catalogue = {
   'help.title': (p) => `*relance* — le recouvrement depuis Slack. Tapez \`${p.command} help <commande>\` pour le détail.`,
   'help.unknown': (p) => `Il n'y a pas de commande « ${p.input} » à expliquer. Essayez \`${p.command} help\` pour la liste.`,
   'help.examples': () => 'Exemples',
-  'help.notOnTeam': (p) => `Vous ne faites pas encore partie de l'équipe : demandez à un admin de lancer \`${p.command} team add @vous collector\`.`,
+  'help.access': (p) => `relance est réservé à l'équipe de recouvrement : un admin ajoute les personnes avec \`${p.command} team add @utilisateur collector\`.`,
   'help.help.summary': () => 'Affiche les commandes, ou le détail de l\'une d\'elles.',
   'help.overdue.summary': () => 'Votre liste de travail : les comptes en retard, les plus prioritaires d\'abord, avec les totaux par devise.',
   'help.overdue.details': () =>

@@ -50,3 +50,8 @@ export interface Subcommand {
 }
 
 export const textReply = (text: string): Reply => ({ text });
+
+export function findSubcommand(registry: Subcommand[], name: string): Subcommand | undefined {
+  const key = name.toLowerCase();
+  return registry.find((s) => s.name === key || s.aliases?.includes(key));
+}

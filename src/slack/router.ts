@@ -3,13 +3,10 @@
 import type { App } from '@slack/bolt';
 import { tokenize } from '../domain/args.ts';
 import { t, type Locale } from '../i18n/messages.ts';
-import type { Subcommand } from './command.ts';
+import { helpReply } from '../../commands/help.ts';
+import { findSubcommand, type Subcommand } from './command.ts';
 import { buildContext, errorRef, refusal, type RequestServices } from './request-context.ts';
 
-export function findSubcommand(registry: Subcommand[], name: string): Subcommand | undefined {
-  const key = name.toLowerCase();
-  return registry.find((s) => s.name === key || s.aliases?.includes(key));
-}
 
 export function registerSlashCommand(app: App, services: RequestServices, registry: Subcommand[]): void {
   const { env, logger } = services.deps;
@@ -20,6 +17,12 @@ export function registerSlashCommand(app: App, services: RequestServices, regist
     if (!sub) {
       // Known without any I/O: answer in the ack itself, in the default language.
       await ack({ response_type: 'ephemeral', text: t(env.RELANCE_LOCALE as Locale, 'error.unknownSub', { input: name, command: env.RELANCE_COMMAND }) });
+      return;
+    }
+    if (sub.name === 'help') {
+      // Answered in the ack: no database, no response_url round trip.
+      const locale = (services.workspaces.peek(command.team_id)?.locale ?? env.RELANCE_LOCALE) as Locale;
+      await ack({ response_type: 'ephemeral', ...helpReply(registry, locale, env.RELANCE_COMMAND, tokens[1]) });
       return;
     }
     await ack();

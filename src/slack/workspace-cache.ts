@@ -18,6 +18,10 @@ export function createWorkspaceCache(db: Queryable, defaults: WorkspaceDefaults)
       cache.set(teamId, { workspace, at: now.getTime() });
       return workspace;
     },
+    /** The cached workspace, if any, without touching the database. */
+    peek(teamId: string): Workspace | undefined {
+      return cache.get(teamId)?.workspace;
+    },
     forget(teamId: string): void {
       cache.delete(teamId);
     },

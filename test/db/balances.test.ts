@@ -131,6 +131,23 @@ describe('cases follow the ledger', () => {
   });
 });
 
+describe('worklist totals', () => {
+  it('follow a payment at once, even though they are cached between ledger writes', async () => {
+    const ws = 'TTOTALS';
+    const ids = await seedLedger(database, ws, TODAY, [
+      { ref: 'T1', name: 'Tot One', invoices: [{ number: 'T1-1', issued: '2026-08-01', due: '2026-09-01', cents: 10_000 }] },
+      { ref: 'T2', name: 'Tot Two', invoices: [{ number: 'T2-1', issued: '2026-08-01', due: '2026-09-01', cents: 5_000 }] },
+    ]);
+    const q = { workspaceId: ws, today: TODAY, scope: 'all' as const, minDaysOverdue: 0, limit: 10 };
+    expect((await loadWorklist(database.db, q)).totals).toEqual([{ currency: 'EUR', overdueCents: 15_000 }]);
+    await database.db.execute(sql`update invoices set paid_cents = 4_000 where workspace_id = ${ws} and invoice_number = 'T1-1'`);
+    await database.db.transaction((tx) => refreshBalances(tx, { workspaceId: ws, today: TODAY, customerIds: [ids.get('T1')!], actorId: 'import' }));
+    const after = await loadWorklist(database.db, q);
+    expect(after.totals).toEqual([{ currency: 'EUR', overdueCents: 11_000 }]);
+    expect(after.totalCases).toBe(2);
+  });
+});
+
 describe('tenancy', () => {
   it('never shows one workspace the other one\'s debtors', async () => {
     await seedLedger(database, 'TONE', TODAY, [{ ref: 'SAME', name: 'Shared Name', invoices: [{ number: 'X-1', issued: '2026-08-01', due: '2026-09-01', cents: 111 }] }]);
