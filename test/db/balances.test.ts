@@ -140,7 +140,7 @@ describe('worklist totals', () => {
     ]);
     const q = { workspaceId: ws, today: TODAY, scope: 'all' as const, minDaysOverdue: 0, limit: 10 };
     expect((await loadWorklist(database.db, q)).totals).toEqual([{ currency: 'EUR', overdueCents: 15_000 }]);
-    await database.db.execute(sql`update invoices set paid_cents = 4_000 where workspace_id = ${ws} and invoice_number = 'T1-1'`);
+    await database.db.execute(sql`update invoices set paid_cents = 4000 where workspace_id = ${ws} and invoice_number = 'T1-1'`);
     await database.db.transaction((tx) => refreshBalances(tx, { workspaceId: ws, today: TODAY, customerIds: [ids.get('T1')!], actorId: 'import' }));
     const after = await loadWorklist(database.db, q);
     expect(after.totals).toEqual([{ currency: 'EUR', overdueCents: 11_000 }]);
