@@ -60,7 +60,7 @@ export async function loadWorklist(db: Queryable, q: WorklistQuery): Promise<Wor
   // so read a few more than needed and keep the first `limit` distinct debtors.
   const top = await rows<{ customer_id: string | number }>(db, sql`
     select b.customer_id from customer_balances b where ${where}
-    order by b.priority desc, b.overdue_cents desc, b.customer_id
+    order by b.priority desc nulls last, b.overdue_cents desc nulls last, b.customer_id
     limit ${q.limit * 3}`);
   const ids: number[] = [];
   for (const r of top) {
