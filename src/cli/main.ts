@@ -11,6 +11,8 @@ const usage = `Usage: relance <command>
   start [--role all|web|worker] [--no-migrate]   run the bot (default role: all)
   migrate                                        apply database migrations
   import [--workspace T…] <files…>               import customers, invoices or payments (CSV)
+  try                                            try relance without Slack: the bot, a local Slack stand-in,
+                                                 a demo ledger, and a prompt to type /collect commands
   digest --workspace T… --channel C… [--preview] [--date YYYY-MM-DD]
                                                  print a channel's digest; without --preview, post it too
   help                                           this text
@@ -74,6 +76,10 @@ export async function main(argv: string[]): Promise<number> {
           return runDigestCommand(rest, database, env, { stdout: process.stdout, stderr: process.stderr, now: () => new Date() });
         });
       }
+      case 'try': {
+        const { runTry } = await import('./try.ts');
+        return await runTry(loadEnv(), { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+      }
       case 'help':
       case '--help':
       case '-h':
@@ -86,6 +92,9 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof ConfigError || error instanceof PreflightError) {
       console.error(error.message);
+      if (command === 'start' && error instanceof ConfigError && error.problems.some((p) => p.startsWith('SLACK_'))) {
+        console.error('\nNo Slack app yet? `npx relance try` runs the bot against a local Slack stand-in with demo data.');
+      }
       return 1;
     }
     if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
