@@ -3,6 +3,7 @@
 import { Queue, type ConnectionOptions } from 'bullmq';
 
 export const DIGEST_QUEUE = 'digest';
+export const MAINTENANCE_QUEUE = 'maintenance';
 
 export interface QueueConfig {
   redisUrl: string;
@@ -25,4 +26,8 @@ export function connection(config: QueueConfig): ConnectionOptions {
 
 export function digestQueue(config: QueueConfig): Queue {
   return new Queue(DIGEST_QUEUE, { connection: connection(config), prefix: config.prefix });
+}
+
+export function maintenanceQueue(config: QueueConfig): Queue {
+  return new Queue(MAINTENANCE_QUEUE, { connection: connection(config), prefix: config.prefix });
 }

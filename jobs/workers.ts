@@ -7,7 +7,8 @@ import type { Logger } from '../src/log.ts';
 import { findSchedule } from '../src/db/digest-schedules.ts';
 import type { PostDigestDeps } from '../src/services/post-digest.ts';
 import { digestProcessor, type DigestJobData } from './digest.ts';
-import { connection, digestQueue, DIGEST_QUEUE, type QueueConfig } from './queues.ts';
+import { connection, digestQueue, DIGEST_QUEUE, maintenanceQueue, MAINTENANCE_QUEUE, type QueueConfig } from './queues.ts';
+import { BALANCES_EVERY_MS, BALANCES_SCHEDULER_ID, runBalancesJob } from './refresh-balances.ts';
 import { reconcileSchedules, scheduleChannel } from './scheduler.ts';
 import { workspaces } from '../src/db/schema.ts';
 import { eq } from 'drizzle-orm';
@@ -71,6 +72,17 @@ export async function startWorkers(opts: WorkerOptions): Promise<{ stop: () => P
   worker.on('failed', (job, error) => log.warn({ job: job?.id, attempt: job?.attemptsMade, err: error.message }, 'job failed; BullMQ will retry'));
   worker.on('completed', (job, result) => log.info({ job: job.id, result: (result as { kind?: string })?.kind }, 'job done'));
 
+  // One scheduler for every worker: upserting it again (each start) changes nothing.
+  const maintenance = maintenanceQueue(config);
+  await maintenance.upsertJobScheduler(BALANCES_SCHEDULER_ID, { every: BALANCES_EVERY_MS }, { name: 'balances' });
+  const maintenanceWorker = new Worker(MAINTENANCE_QUEUE, () => runBalancesJob(deps.db, opts.clock()), {
+    connection: connection(config),
+    prefix: config.prefix,
+    concurrency: 1,
+    ...(opts.name ? { name: opts.name } : {}),
+  });
+  maintenanceWorker.on('failed', (job, error) => log.warn({ job: job?.id, err: error.message }, 'balances rebuild failed; it runs again soon'));
+
   const reconcile = async () => {
     const runs = await reconcileSchedules(queue, deps.db, opts.clock());
     log.info({ schedules: runs.length }, 'digest schedules registered');
@@ -83,7 +95,9 @@ export async function startWorkers(opts: WorkerOptions): Promise<{ stop: () => P
     async stop() {
       clearInterval(timer);
       await worker.close();
+      await maintenanceWorker.close();
       await queue.close();
+      await maintenance.close();
     },
   };
 }

@@ -8,6 +8,7 @@ import { agingBucket, isNearTimeBar } from '../../src/domain/aging.ts';
 import { addDays, daysBetween } from '../../src/domain/dates.ts';
 import { priorityScore } from '../../src/domain/priority.ts';
 import { createTestDatabase } from '../support/pg.ts';
+import { runBalancesJob } from '../../jobs/refresh-balances.ts';
 import { seedLedger } from '../support/ledger.ts';
 
 let database: Database;
@@ -128,6 +129,21 @@ describe('cases follow the ledger', () => {
     const list = await loadWorklist(database.db, { ...q, today: later });
     expect(list.entries.map((e) => [e.customerRef, e.daysOverdue])).toEqual([['D1', daysBetween(addDays(TODAY, 1), later)]]);
     expect(await database.db.select().from(cases).where(sql`workspace_id = ${ws}`)).toHaveLength(1);
+  });
+});
+
+describe('the balances job', () => {
+  it('rebuilds a workspace once its day has turned in its own time zone, and only then', async () => {
+    const ws = 'TNIGHT';
+    await seedLedger(database, ws, TODAY, [{ ref: 'N1', name: 'Night', invoices: [{ number: 'N1-1', issued: '2026-10-01', due: '2026-11-23', cents: 700 }] }]);
+    await database.db.execute(sql`update workspaces set timezone = 'Asia/Tokyo' where id = ${ws}`);
+    // 16:00 UTC on the 23rd is 01:00 on the 24th in Tokyo: a new day there.
+    const first = await runBalancesJob(database.db, new Date('2026-11-23T16:00:00Z'));
+    expect(first.rebuilt).toContain(ws);
+    const [b] = await rows<{ overdue_cents: string }>(database.db, sql`select overdue_cents from customer_balances where workspace_id = ${ws}`);
+    expect(Number(b!.overdue_cents)).toBe(700);
+    const again = await runBalancesJob(database.db, new Date('2026-11-23T16:10:00Z'));
+    expect(again.rebuilt).not.toContain(ws);
   });
 });
 
