@@ -4,7 +4,7 @@ import { ConfigError, loadEnv, type Env } from '../config/env.ts';
 import { migrateDatabase } from '../db/migrate.ts';
 import { createLogger } from '../log.ts';
 import { connectDatabase, PreflightError } from './preflight.ts';
-import { start, type Role } from './start.ts';
+import type { Role } from './start.ts';
 
 const usage = `Usage: relance <command>
 
@@ -41,6 +41,8 @@ export async function main(argv: string[]): Promise<number> {
         }
         const env = loadEnv();
         const logger = createLogger(env.LOG_LEVEL);
+        // Loaded on demand: Bolt, BullMQ and ioredis cost seconds that import and migrate do not need.
+        const { start } = await import('./start.ts');
         const stop = await start(env, logger, { role, migrate: !values['no-migrate'] });
         await new Promise<void>((resolve) => {
           const shutdown = (signal: string) => {

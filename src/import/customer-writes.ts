@@ -43,8 +43,8 @@ export async function writeCustomers(ctx: WriteContext): Promise<WriteCounts> {
       select ${ws}, s.customer_ref, s.name, coalesce(s.kind, 'b2b')::customer_kind, s.email, s.phone, s.timezone,
         s.locale::locale, s.company_id, s.owner_id, ${now}::timestamptz, ${now}::timestamptz
       from import_rows s
-      where not exists (select 1 from customers c where c.workspace_id = ${ws} and c.customer_ref = s.customer_ref)
       order by s.line
+      on conflict (workspace_id, customer_ref) do nothing
       returning 1
     )
     select count(*)::int as n from added`);

@@ -48,7 +48,7 @@ export async function writeInvoices(ctx: WriteContext): Promise<WriteCounts> {
         s.currency, s.amount_cents, ${now}::timestamptz, ${now}::timestamptz
       from import_rows s
       join customers c on c.workspace_id = ${ws} and c.customer_ref = s.customer_ref
-      where not exists (select 1 from invoices i where i.workspace_id = ${ws} and i.invoice_number = s.invoice_number)
+      on conflict (workspace_id, invoice_number) do nothing
       returning customer_id
     ), touched as (
       insert into import_touched (customer_id) select distinct customer_id from added on conflict do nothing

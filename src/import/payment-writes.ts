@@ -51,8 +51,8 @@ export async function writePayments(ctx: WriteContext): Promise<WriteCounts> {
       from import_rows s
       join invoices i on i.workspace_id = ${ws} and i.invoice_number = s.invoice_number
       ${scale}
-      where not exists (select 1 from payments p where p.workspace_id = ${ws} and p.reference = s.reference)
       order by s.line
+      on conflict (workspace_id, reference) do nothing
       returning id, invoice_id, amount_cents, paid_on, reference
     ), logged as (
       insert into activities (workspace_id, case_id, customer_id, kind, actor_id, occurred_at, data)
