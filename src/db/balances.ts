@@ -135,6 +135,7 @@ export async function updatePriorities(tx: Queryable, scope: Pick<RefreshScope, 
       and k.status not in ('resolved', 'written_off')
     left join ${promiseCounts(ws)} p on p.case_id = k.id
     where b.workspace_id = ${ws} and c.workspace_id = b.workspace_id and c.id = b.customer_id ${filter}`);
+  await tx.execute(sql`update workspaces set balances_version = balances_version + 1 where id = ${ws}`);
 }
 
 /** Broken and pending promises per case of the workspace, for the priority score. */

@@ -81,20 +81,17 @@ const TOTALS_CACHE_SIZE = 500;
 
 /**
  * Totals read every matching balance row, so they are kept per balances
- * version: until a ledger write or the daily rebuild bumps it, the same
- * question has the same answer and costs one primary-key read.
+ * version: until a ledger write, a case change or the daily rebuild bumps it,
+ * the same question has the same answer and costs one primary-key read.
  */
 async function worklistTotals(db: Queryable, q: WorklistQuery, where: SQL): Promise<Totals> {
-  // Only the whole-team totals depend on balances alone; owner and "actionable"
-  // filters also read cases, and cover few rows anyway.
-  const cacheable = q.scope === 'all' && !q.actionableOnly;
-  let key = '';
-  if (cacheable) {
-    const [ws] = await rows<{ v: string | number }>(db, sql`select balances_version as v from workspaces where id = ${q.workspaceId}`);
-    key = [q.workspaceId, ws?.v ?? 0, q.today, q.minDaysOverdue].join('|');
-    const hit = totalsCache.get(key);
-    if (hit) return hit;
-  }
+  // The version moves with every change of the balance summary and of cases
+  // (owner, status: a trigger), so every scope and filter can be cached on it.
+  const [ws] = await rows<{ v: string | number }>(db, sql`select balances_version as v from workspaces where id = ${q.workspaceId}`);
+  const scope = q.scope === 'all' ? 'all' : q.scope.ownerId;
+  const key = [q.workspaceId, ws?.v ?? 0, q.today, scope, q.minDaysOverdue, q.actionableOnly ? 'actionable' : 'any'].join('|');
+  const hit = totalsCache.get(key);
+  if (hit) return hit;
   // Two hash aggregates on separate connections: one statement with grouping sets sorted to disk.
   const [byCurrency, [debtors]] = await Promise.all([
     rows<{ currency: string; overdue: string | number }>(db, sql`
@@ -106,10 +103,8 @@ async function worklistTotals(db: Queryable, q: WorklistQuery, where: SQL): Prom
     totalCases: Number(debtors?.n ?? 0),
     totals: byCurrency.map((t) => ({ currency: t.currency, overdueCents: Number(t.overdue) })),
   };
-  if (cacheable) {
-    if (totalsCache.size >= TOTALS_CACHE_SIZE) totalsCache.delete(totalsCache.keys().next().value!);
-    totalsCache.set(key, totals);
-  }
+  if (totalsCache.size >= TOTALS_CACHE_SIZE) totalsCache.delete(totalsCache.keys().next().value!);
+  totalsCache.set(key, totals);
   return totals;
 }
 

@@ -9,6 +9,7 @@ import { addDays, daysBetween } from '../../src/domain/dates.ts';
 import { priorityScore } from '../../src/domain/priority.ts';
 import { createTestDatabase } from '../support/pg.ts';
 import { runBalancesJob } from '../../jobs/refresh-balances.ts';
+import { claimCall } from '../../src/services/claim-call.ts';
 import { seedLedger } from '../support/ledger.ts';
 
 let database: Database;
@@ -161,6 +162,15 @@ describe('worklist totals', () => {
     const after = await loadWorklist(database.db, q);
     expect(after.totals).toEqual([{ currency: 'EUR', overdueCents: 11_000 }]);
     expect(after.totalCases).toBe(2);
+
+    // A collector's own totals follow a claim, which makes them the case owner.
+    const mine = { ...q, scope: { ownerId: 'U0CARLA' } };
+    expect((await loadWorklist(database.db, mine)).totalCases).toBe(0);
+    const [kase] = await database.db.select().from(cases).where(sql`workspace_id = ${ws} and customer_id = ${ids.get('T2')!}`);
+    await claimCall(database.db, { workspaceId: ws, caseId: kase!.id, userId: 'U0CARLA', now: new Date(), via: 'button' });
+    const claimed = await loadWorklist(database.db, mine);
+    expect(claimed.totals).toEqual([{ currency: 'EUR', overdueCents: 5_000 }]);
+    expect(claimed.totalCases).toBe(1);
   });
 });
 
