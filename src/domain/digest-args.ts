@@ -1,20 +1,8 @@
 // `/collect digest now|preview|off|schedule <HH:MM> [tz] [days]`.
 import { parseLocalTime } from './date-input.ts';
 import { isTimeZone } from './zones.ts';
-import { inputError, ok, type Err, type InputError, type Result } from './result.ts';
-
-export const DIGEST_ERROR_CODES = {
-  'digest.unknown_action': { meaning: 'Not one of now, preview, schedule, off.', example: '/collect digest schedule 09:00' },
-  'digest.missing_time': { meaning: 'schedule needs a time of day.', example: '/collect digest schedule 09:00 Europe/Paris mon-fri' },
-  'digest.bad_time': { meaning: 'Not a time of day.', example: '/collect digest schedule 08:30' },
-  'digest.bad_zone': { meaning: 'Not an IANA time zone.', example: '/collect digest schedule 09:00 Europe/Paris' },
-  'digest.bad_days': { meaning: 'Not a set of weekdays.', example: '/collect digest schedule 09:00 mon-fri' },
-  'digest.extra': { meaning: 'Something after the command that it does not take.', example: '/collect digest now' },
-} as const;
-
-export type DigestErrorCode = keyof typeof DIGEST_ERROR_CODES;
-
-const fail = (code: DigestErrorCode, input: string, params?: InputError['params']): Err<InputError> => inputError(code, input, params);
+import { fail } from './errors.ts';
+import { ok, type Result } from './result.ts';
 
 export type DigestArgs =
   | { action: 'now' | 'preview' | 'off' | 'status' }

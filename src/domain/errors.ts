@@ -54,6 +54,14 @@ export const DOMAIN_ERROR_CODES = {
   'overdue.bad_threshold': { meaning: 'An age filter other than 30, 60 or 90 days (params: allowed).', example: '>60' },
   'overdue.two_scopes': { meaning: 'More than one of mine / @user / all.', example: '/collect overdue mine' },
   'overdue.two_thresholds': { meaning: 'More than one age filter.', example: '/collect overdue >90' },
+
+  // digest-args.ts
+  'digest.unknown_action': { meaning: 'Not one of now, preview, schedule, off.', example: '/collect digest schedule 09:00' },
+  'digest.missing_time': { meaning: 'schedule needs a time of day.', example: '/collect digest schedule 09:00 Europe/Paris mon-fri' },
+  'digest.bad_time': { meaning: 'Not a time of day.', example: '/collect digest schedule 08:30' },
+  'digest.bad_zone': { meaning: 'Not an IANA time zone.', example: '/collect digest schedule 09:00 Europe/Paris' },
+  'digest.bad_days': { meaning: 'Not a set of weekdays.', example: '/collect digest schedule 09:00 mon-fri' },
+  'digest.extra': { meaning: 'Something after the command that it does not take.', example: '/collect digest now' },
 } as const satisfies Record<string, ErrorDoc>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

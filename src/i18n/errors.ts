@@ -1,16 +1,13 @@
 // Input errors from the domain parsers, as sentences that quote what was wrong
 // and show a correct example. One message per catalogued code, in both languages.
-import { DIGEST_ERROR_CODES, type DigestErrorCode } from '../domain/digest-args.ts';
 import { DOMAIN_ERROR_CODES, type DomainErrorCode } from '../domain/errors.ts';
 import type { InputError } from '../domain/result.ts';
 import type { Locale } from './messages.ts';
 
 type Params = Record<string, string | number>;
 type Say = (p: Params) => string;
-type Code = DomainErrorCode | DigestErrorCode;
-const EXAMPLES: Record<Code, { example: string }> = { ...DOMAIN_ERROR_CODES, ...DIGEST_ERROR_CODES };
 
-const en: Record<Code, Say> = {
+const en: Record<DomainErrorCode, Say> = {
   'amount.empty': () => 'No amount was given.',
   'amount.not_a_number': () => 'is not an amount I can read.',
   'amount.negative': () => 'is negative: amounts must be more than zero.',
@@ -51,7 +48,7 @@ const en: Record<Code, Say> = {
   'digest.extra': () => 'is more than this command takes.',
 };
 
-const fr: Record<Code, Say> = {
+const fr: Record<DomainErrorCode, Say> = {
   'amount.empty': () => 'Aucun montant indiqué.',
   'amount.not_a_number': () => 'n\'est pas un montant que je sais lire.',
   'amount.negative': () => 'est négatif : le montant doit être supérieur à zéro.',
@@ -92,18 +89,18 @@ const fr: Record<Code, Say> = {
   'digest.extra': () => 'est de trop pour cette commande.',
 };
 
-const catalogues: Record<Locale, Record<Code, Say>> = { en, fr };
+const catalogues: Record<Locale, Record<DomainErrorCode, Say>> = { en, fr };
 
 /**
  * `"<input>" <reason> Example: <example>` — the input quoted exactly as typed.
  * `example` is the caller's full command example when it has one.
  */
 export function formatInputError(locale: Locale, error: InputError, example?: string): string {
-  const code = error.code as Code;
+  const code = error.code as DomainErrorCode;
   const say = catalogues[locale][code];
   const params = error.params ?? {};
   const reason = say ? say(params) : (locale === 'fr' ? 'n\'est pas valide ici.' : 'is not valid here.');
-  const sample = example ?? EXAMPLES[code]?.example;
+  const sample = example ?? DOMAIN_ERROR_CODES[code]?.example;
   const startsWithSentence = /^[A-Z]/.test(reason) && !error.input;
   const quoted = startsWithSentence ? reason : `${locale === 'fr' ? `« ${error.input} »` : `"${error.input}"`} ${reason}`;
   if (!sample) return quoted;

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseOverdueArgs, tokenize } from '../../src/domain/args.ts';
+import { parseDigestArgs } from '../../src/domain/digest-args.ts';
 import { parseCountry, parseDate, parseDuration, parseLocalTime } from '../../src/domain/dates.ts';
 import { DOMAIN_ERROR_CODES } from '../../src/domain/errors.ts';
 import { parseAmount, parseDecimal } from '../../src/domain/money.ts';
@@ -34,6 +35,7 @@ const CHECKS: Record<string, (example: string) => Result<unknown>> = {
   time: parseLocalTime,
   country: parseCountry,
   overdue: (e) => parseOverdueArgs(tokenize(e.replace(/^\/collect overdue/, '')), 'USELF'),
+  digest: (e) => parseDigestArgs(tokenize(e.replace(/^\/collect digest/, ''))),
 };
 
 describe('DOMAIN_ERROR_CODES examples', () => {
