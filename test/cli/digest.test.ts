@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDigestCommand } from '../../src/cli/digest.ts';
 import { loadEnv } from '../../src/config/env.ts';
-import { openDatabase, type Database } from '../../src/db/client.ts';
+import { type Database } from '../../src/db/client.ts';
 import { startSlackEmulator, type SlackEmulator } from '../../src/emulator/server.ts';
 import { DEMO_BOT_TOKEN } from '../../src/emulator/seed.ts';
-import { createTestDatabase } from '../support/pg.ts';
+import { openTestDatabase, type TestDatabase } from '../support/pg.ts';
 import { seedLedger } from '../support/ledger.ts';
 import { debtors } from '../support/digest-ledger.ts';
 
 let database: Database;
-let drop: () => Promise<void>;
+let testDb: TestDatabase;
 let emulator: SlackEmulator;
 
 async function run(args: string[], env: Record<string, string> = {}) {
@@ -22,17 +22,15 @@ async function run(args: string[], env: Record<string, string> = {}) {
 }
 
 beforeAll(async () => {
-  const pg = await createTestDatabase();
-  drop = pg.drop;
-  database = await openDatabase({ databaseUrl: pg.url, max: 3 });
+  testDb = await openTestDatabase();
+  database = testDb.database;
   emulator = await startSlackEmulator();
   await seedLedger(database, 'T0DEMO', '2026-11-23', debtors(4, '2026-11-23'));
 });
 
 afterAll(async () => {
   await emulator?.close();
-  await database?.close();
-  await drop?.();
+  await testDb?.close();
 });
 
 describe('relance digest', () => {

@@ -1,30 +1,28 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBalancesFresh, refreshBalances, updatePriorities } from '../../src/db/balances.ts';
-import { openDatabase, rows, type Database } from '../../src/db/client.ts';
+import { rows, type Database } from '../../src/db/client.ts';
 import { activities, cases, promises, tasks } from '../../src/db/schema.ts';
 import { loadWorklist } from '../../src/db/worklist.ts';
 import { agingBucket, isNearTimeBar } from '../../src/domain/aging.ts';
 import { addDays, daysBetween } from '../../src/domain/dates.ts';
 import { priorityScore } from '../../src/domain/priority.ts';
-import { createTestDatabase } from '../support/pg.ts';
+import { openTestDatabase, type TestDatabase } from '../support/pg.ts';
 import { runBalancesJob } from '../../jobs/refresh-balances.ts';
 import { claimCall } from '../../src/services/claim-call.ts';
 import { seedLedger } from '../support/ledger.ts';
 
 let database: Database;
-let drop: () => Promise<void>;
+let testDb: TestDatabase;
 const TODAY = '2026-11-23';
 
 beforeAll(async () => {
-  const pg = await createTestDatabase();
-  drop = pg.drop;
-  database = await openDatabase({ databaseUrl: pg.url, max: 3 });
+  testDb = await openTestDatabase();
+  database = testDb.database;
 });
 
 afterAll(async () => {
-  await database?.close();
-  await drop?.();
+  await testDb?.close();
 });
 
 describe('aging buckets', () => {

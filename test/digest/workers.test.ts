@@ -4,20 +4,20 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.ts';
+import { type Database } from '../../src/db/client.ts';
 import { digests } from '../../src/db/schema.ts';
 import { startSlackEmulator, type SlackEmulator } from '../../src/emulator/server.ts';
 import { DEMO_BOT_TOKEN, DEMO_COLLECTIONS_CHANNEL_ID as CHANNEL, DEMO_TEAM_ID } from '../../src/emulator/seed.ts';
 import { digestQueue } from '../../jobs/queues.ts';
 import { digestJobId, type DigestJobData } from '../../jobs/digest.ts';
-import { createTestDatabase } from '../support/pg.ts';
+import { openTestDatabase, type TestDatabase } from '../support/pg.ts';
 import { seedLedger } from '../support/ledger.ts';
 import { debtors } from '../support/digest-ledger.ts';
 
 const MONDAY = '2026-11-23';
 const prefix = `relance-test-${randomBytes(4).toString('hex')}`;
 let database: Database;
-let dropDb: () => Promise<void>;
+let testDb: TestDatabase;
 let emulator: SlackEmulator;
 const workers = new Map<string, ChildProcess>();
 
@@ -38,12 +38,11 @@ function startWorker(name: string, url: string): Promise<ChildProcess> {
 }
 
 beforeAll(async () => {
-  const pg = await createTestDatabase();
-  dropDb = pg.drop;
-  database = await openDatabase({ databaseUrl: pg.url, max: 3 });
+  testDb = await openTestDatabase();
+  database = testDb.database;
   emulator = await startSlackEmulator();
   await seedLedger(database, DEMO_TEAM_ID, MONDAY, debtors(30, MONDAY));
-  await Promise.all([startWorker('w1', pg.url), startWorker('w2', pg.url)]);
+  await Promise.all([startWorker('w1', testDb.url), startWorker('w2', testDb.url)]);
 }, 60_000);
 
 afterAll(async () => {
@@ -52,8 +51,7 @@ afterAll(async () => {
   await queue.obliterate({ force: true }).catch(() => {});
   await queue.close();
   await emulator?.close();
-  await database?.close();
-  await dropDb?.();
+  await testDb?.close();
 });
 
 describe('a worker killed mid-digest', () => {

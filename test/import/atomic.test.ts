@@ -3,20 +3,19 @@
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../src/db/client.ts';
+import { type Database } from '../../src/db/client.ts';
 import { importCsv } from '../../src/import/import-csv.ts';
 import { importFiles } from '../../src/import/import-files.ts';
 import type { StageMethod } from '../../src/import/types.ts';
-import { createTestDatabase } from '../support/pg.ts';
+import { openTestDatabase, type TestDatabase } from '../support/pg.ts';
 import { EN, newWorkspace, snapshot, TODAY } from './support.ts';
 
 let database: Database;
-let drop: () => Promise<void>;
+let testDb: TestDatabase;
 
 beforeAll(async () => {
-  const created = await createTestDatabase();
-  drop = created.drop;
-  database = await openDatabase({ databaseUrl: created.url });
+  testDb = await openTestDatabase();
+  database = testDb.database;
   // Provokes a failure deep inside the write phase, after other rows of the same file were written.
   await database.db.execute(sql.raw(`
     create function refuse_boom() returns trigger language plpgsql as $$
@@ -26,8 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await database?.close();
-  await drop?.();
+  await testDb?.close();
 });
 
 /** A CSV stream that breaks after `rows` rows, as a dropped upload or a failing disk would. */

@@ -5,26 +5,24 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, rows, type Database } from '../../src/db/client.ts';
+import { rows, type Database } from '../../src/db/client.ts';
 import { runImportCommand } from '../../src/import/cli.ts';
 import { progressDisplay } from '../../src/import/progress.ts';
-import { createTestDatabase } from '../support/pg.ts';
+import { openTestDatabase, type TestDatabase } from '../support/pg.ts';
 import { EN, fixture } from './support.ts';
 
 let database: Database;
-let drop: () => Promise<void>;
+let testDb: TestDatabase;
 let dir: string;
 
 beforeAll(async () => {
-  const created = await createTestDatabase();
-  drop = created.drop;
-  database = await openDatabase({ databaseUrl: created.url });
+  testDb = await openTestDatabase();
+  database = testDb.database;
   dir = mkdtempSync(join(tmpdir(), 'relance-import-cli-'));
 });
 
 afterAll(async () => {
-  await database?.close();
-  await drop?.();
+  await testDb?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

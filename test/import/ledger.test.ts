@@ -3,24 +3,22 @@
 // and nothing at all changing when the same files are imported again.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, rows, type Database } from '../../src/db/client.ts';
+import { rows, type Database } from '../../src/db/client.ts';
 import { importCsv } from '../../src/import/import-csv.ts';
 import { importFiles } from '../../src/import/import-files.ts';
-import { createTestDatabase } from '../support/pg.ts';
+import { openTestDatabase, type TestDatabase } from '../support/pg.ts';
 import { EN, FR, newWorkspace, snapshot, TODAY } from './support.ts';
 
 let database: Database;
-let drop: () => Promise<void>;
+let testDb: TestDatabase;
 
 beforeAll(async () => {
-  const created = await createTestDatabase();
-  drop = created.drop;
-  database = await openDatabase({ databaseUrl: created.url });
+  testDb = await openTestDatabase();
+  database = testDb.database;
 });
 
 afterAll(async () => {
-  await database?.close();
-  await drop?.();
+  await testDb?.close();
 });
 
 const FR_BALANCES = [

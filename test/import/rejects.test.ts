@@ -2,23 +2,22 @@
 // the value; the good rows of the same file go in.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, rows, type Database } from '../../src/db/client.ts';
+import { rows, type Database } from '../../src/db/client.ts';
 import { importCsv } from '../../src/import/import-csv.ts';
 import { importFiles } from '../../src/import/import-files.ts';
 import { formatImportReport, formatRowError } from '../../src/import/report.ts';
 import type { FileReport } from '../../src/import/types.ts';
-import { createTestDatabase } from '../support/pg.ts';
+import { openTestDatabase, type TestDatabase } from '../support/pg.ts';
 import { EN, fixture, newWorkspace, snapshot, TODAY } from './support.ts';
 
 let database: Database;
-let drop: () => Promise<void>;
+let testDb: TestDatabase;
 let ws: string;
 let reports: FileReport[];
 
 beforeAll(async () => {
-  const created = await createTestDatabase();
-  drop = created.drop;
-  database = await openDatabase({ databaseUrl: created.url });
+  testDb = await openTestDatabase();
+  database = testDb.database;
   ws = await newWorkspace(database, 'TBAD');
   await importFiles(database, { workspaceId: ws, files: EN, today: TODAY });
   const bad = ['bad/payments.csv', 'bad/invoices.csv', 'bad/customers.csv'].map(fixture);
@@ -26,8 +25,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await database?.close();
-  await drop?.();
+  await testDb?.close();
 });
 
 const lines = (r: FileReport | undefined) => r?.errors.map(formatRowError);

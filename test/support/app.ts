@@ -1,14 +1,14 @@
 // Boots the real app for a test file: its own database, the Slack emulator on
 // loopback, Bolt over real HTTP, and a sender that signs requests as Slack does.
 import { loadEnv, type Env } from '../../src/config/env.ts';
-import { openDatabase, type Database } from '../../src/db/client.ts';
+import type { Database } from '../../src/db/client.ts';
 import { createLogger } from '../../src/log.ts';
 import { createSlackApp, type RunningSlackApp } from '../../src/slack/app.ts';
 import type { AppDeps } from '../../src/slack/deps.ts';
 import { startSlackEmulator, type SlackEmulator } from '../../src/emulator/server.ts';
 import { SlackSender } from '../../src/emulator/sender.ts';
 import { DEMO_BOT_TOKEN } from '../../src/emulator/seed.ts';
-import { createTestDatabase } from './pg.ts';
+import { openTestDatabase } from './pg.ts';
 import { randomBytes } from 'node:crypto';
 import type { Queue } from 'bullmq';
 import { digestQueue } from '../../jobs/queues.ts';
@@ -29,8 +29,8 @@ export interface TestApp {
 }
 
 export async function startTestApp(overrides: Partial<Record<string, string>> = {}): Promise<TestApp> {
-  const pg = await createTestDatabase();
-  const database = await openDatabase({ databaseUrl: pg.url, max: 5 });
+  const testDb = await openTestDatabase(5);
+  const { database } = testDb;
   const clock = {
     now: new Date('2026-11-23T09:30:00Z'),
     set(iso: string) { this.now = new Date(iso); },
@@ -41,7 +41,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: emulator.apiUrl,
-    DATABASE_URL: pg.url,
+    DATABASE_URL: testDb.url,
     RELANCE_TZ: 'Europe/Paris',
     RELANCE_LOCALE: 'en',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -66,8 +66,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
       await queue.obliterate({ force: true }).catch(() => {});
       await queue.close();
       await emulator.close();
-      await database.close();
-      await pg.drop();
+      await testDb.close();
     },
   };
 }

@@ -3,6 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { inject } from 'vitest';
+import { openDatabase, type Database } from '../../src/db/client.ts';
 
 export const adminUrl = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -30,5 +31,26 @@ export async function createTestDatabase(): Promise<{ url: string; name: string;
     url: urlFor(name),
     name,
     drop: () => withAdmin((sql) => sql.unsafe(`drop database if exists ${name} with (force)`)).then(() => undefined),
+  };
+}
+
+export interface TestDatabase {
+  database: Database;
+  url: string;
+  /** Closes the connections and drops the database. */
+  close(): Promise<void>;
+}
+
+/** This test file's own migrated database, opened. */
+export async function openTestDatabase(max = 3): Promise<TestDatabase> {
+  const created = await createTestDatabase();
+  const database = await openDatabase({ databaseUrl: created.url, max });
+  return {
+    database,
+    url: created.url,
+    async close() {
+      await database.close();
+      await created.drop();
+    },
   };
 }
