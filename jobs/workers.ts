@@ -6,6 +6,7 @@ import type { Database } from '../src/db/client.ts';
 import type { Logger } from '../src/log.ts';
 import { findSchedule } from '../src/db/digest-schedules.ts';
 import type { PostDigestDeps } from '../src/services/post-digest.ts';
+import { realSleep } from '../src/slack/call-slack.ts';
 import { digestProcessor, type DigestJobData } from './digest.ts';
 import { connection, digestQueue, DIGEST_QUEUE, maintenanceQueue, MAINTENANCE_QUEUE, type QueueConfig } from './queues.ts';
 import { BALANCES_EVERY_MS, BALANCES_SCHEDULER_ID, runBalancesJob } from './refresh-balances.ts';
@@ -51,7 +52,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<{ stop: () => P
     db: opts.database.db,
     client: slackClientForJobs(opts.env),
     clock: opts.clock,
-    sleep: opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+    sleep: opts.sleep ?? realSleep,
     logger: log,
     leaseMs: opts.leaseMs,
     pacingMs: opts.pacingMs,

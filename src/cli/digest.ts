@@ -13,6 +13,7 @@ import { createLogger } from '../log.ts';
 import { digestText } from '../slack/blocks/digest.ts';
 import { businessCalendar, channelHelp, postDigest } from '../services/post-digest.ts';
 import { slackClientForJobs } from '../../jobs/workers.ts';
+import { realSleep } from '../slack/call-slack.ts';
 
 export interface CliIo {
   stdout: { write(s: string): unknown };
@@ -54,7 +55,7 @@ export async function runDigestCommand(argv: string[], database: Database, env: 
 
   if (!env.SLACK_BOT_TOKEN) return say('\nNot posted: set SLACK_BOT_TOKEN to post the digest to Slack (or pass --preview to only print it).'), 1;
   const result = await postDigest({
-    db: database.db, client: slackClientForJobs(env), clock: io.now, sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    db: database.db, client: slackClientForJobs(env), clock: io.now, sleep: realSleep,
     logger: createLogger(env.LOG_LEVEL),
   }, { workspaceId: workspace.id, channelId: values.channel, businessDate: date });
   switch (result.kind) {

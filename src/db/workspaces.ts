@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Queryable } from './client.ts';
 import { workspaces } from './schema.ts';
 
@@ -28,8 +28,4 @@ export async function findWorkspace(db: Queryable, id: string): Promise<Workspac
 
 export async function listWorkspaces(db: Queryable): Promise<Workspace[]> {
   return db.select().from(workspaces).orderBy(workspaces.createdAt);
-}
-
-export async function setTeamChannel(db: Queryable, id: string, channelId: string): Promise<void> {
-  await db.update(workspaces).set({ teamChannelId: channelId }).where(sql`${workspaces.id} = ${id} and ${workspaces.teamChannelId} is null`);
 }

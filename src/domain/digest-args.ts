@@ -75,10 +75,3 @@ export function parseDigestArgs(tokens: readonly string[]): Result<DigestArgs> {
   }
   return ok(args);
 }
-
-/** A cron pattern for BullMQ's job scheduler: minute hour * * weekdays (cron counts Sunday as 0). */
-export function digestCron(localTime: string, weekdays: readonly number[]): string {
-  const [h, m] = localTime.split(':').map(Number) as [number, number];
-  const days = [...new Set(weekdays.map((d) => d % 7))].sort((a, b) => a - b).join(',');
-  return `${m} ${h} * * ${days || '*'}`;
-}

@@ -22,10 +22,3 @@ export const DEFAULT_LADDER: readonly LadderStep[] = [
 /** From this many days overdue a case needs a phone call. */
 export const callFromDay = (ladder: readonly LadderStep[] = DEFAULT_LADDER): number =>
   ladder.find((s) => s.stage === 'call')?.day ?? 15;
-
-/** The stage a case has reached after `daysOverdue` days (null before the first step). */
-export function stageFor(daysOverdue: number, ladder: readonly LadderStep[] = DEFAULT_LADDER): LadderStage | null {
-  let reached: LadderStage | null = null;
-  for (const step of ladder) if (daysOverdue >= step.day) reached = step.stage;
-  return reached;
-}

@@ -2,7 +2,7 @@
 // The case row is locked while deciding, so two people claiming at once get
 // one winner and one "already claimed by".
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { activities, cases, customers, tasks } from '../db/schema.ts';
 
 export type ClaimResult =
@@ -21,7 +21,7 @@ interface CallInput {
   via: 'button' | 'reaction';
 }
 
-async function lockCase(tx: Parameters<Parameters<Db['transaction']>[0]>[0], workspaceId: string, caseId: number) {
+async function lockCase(tx: Tx, workspaceId: string, caseId: number) {
   const [row] = await tx.select({ id: cases.id, status: cases.status, ownerId: cases.ownerId, customerId: cases.customerId, name: customers.name })
     .from(cases).innerJoin(customers, eq(customers.id, cases.customerId))
     .where(and(eq(cases.workspaceId, workspaceId), eq(cases.id, caseId)))

@@ -21,6 +21,9 @@ export class SlackCallError extends Error {
 
 const MAX_RATE_LIMITED = 5;
 
+/** Real waiting, for production; tests inject their own and never wait. */
+export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
 export async function callSlack<T>(deps: { sleep: (ms: number) => Promise<void> }, call: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {

@@ -49,7 +49,6 @@ export interface Subcommand {
   run(ctx: CommandContext, args: string[]): Promise<Reply>;
 }
 
-export const textReply = (text: string): Reply => ({ text });
 
 export function findSubcommand(registry: Subcommand[], name: string): Subcommand | undefined {
   const key = name.toLowerCase();
