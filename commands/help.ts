@@ -2,10 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import { translator, type Locale } from '../src/i18n/messages.ts';
 import { findSubcommand, type Reply, type Subcommand } from '../src/slack/command.ts';
 
-/**
- * Help needs no database: the router answers it in the ack itself, so it is
- * the same for everyone and never waits on anything.
- */
+/** Help needs no database: it is answered in the ack itself, the same for everyone. */
 export function helpReply(registry: Subcommand[], locale: Locale, command: string, topic?: string): Reply {
   const t = translator(locale);
   const access = { type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: t('help.access', { command }) }] };
@@ -41,6 +38,9 @@ export function helpCommand(registry: () => Subcommand[]): Subcommand {
     summary: 'help.help.summary',
     async run(ctx, args): Promise<Reply> {
       return helpReply(registry(), ctx.locale, ctx.command, args[0]);
+    },
+    ackReply(args, locale, command): Reply {
+      return helpReply(registry(), locale, command, args[0]);
     },
   };
 }

@@ -47,6 +47,11 @@ export interface Subcommand {
   summary: PlainMessageKey;
   details?: PlainMessageKey;
   run(ctx: CommandContext, args: string[]): Promise<Reply>;
+  /**
+   * For subcommands that need no database or Slack call: the reply, built
+   * synchronously, goes out in the ack itself instead of through response_url.
+   */
+  ackReply?(args: string[], locale: Locale, command: string): Reply;
 }
 
 

@@ -3,7 +3,6 @@
 import type { App } from '@slack/bolt';
 import { tokenize } from '../domain/args.ts';
 import { t, type Locale } from '../i18n/messages.ts';
-import { helpReply } from '../../commands/help.ts';
 import { findSubcommand, type Subcommand } from './command.ts';
 import { buildContext, errorRef, refusal, type RequestServices } from './request-context.ts';
 
@@ -19,10 +18,10 @@ export function registerSlashCommand(app: App, services: RequestServices, regist
       await ack({ response_type: 'ephemeral', text: t(env.RELANCE_LOCALE as Locale, 'error.unknownSub', { input: name, command: env.RELANCE_COMMAND }) });
       return;
     }
-    if (sub.name === 'help') {
-      // Answered in the ack: no database, no response_url round trip.
+    if (sub.ackReply) {
+      // No database, no response_url round trip: the language comes from the cache, else the default.
       const locale = (services.workspaces.peek(command.team_id)?.locale ?? env.RELANCE_LOCALE) as Locale;
-      await ack({ response_type: 'ephemeral', ...helpReply(registry, locale, env.RELANCE_COMMAND, tokens[1]) });
+      await ack({ response_type: 'ephemeral', ...sub.ackReply(tokens.slice(1), locale, env.RELANCE_COMMAND) });
       return;
     }
     await ack();
