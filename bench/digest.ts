@@ -205,7 +205,6 @@ async function main(): Promise<void> {
       channelId: DIGEST_CHANNEL,
       businessDate: today,
       dayEnd: zonedTimeToUtc(addDays(today, 1), '00:00', TIMEZONE),
-      since: ledger.previousPostedAt,
     };
     const view: DigestView = { locale: 'en', t: translator('en'), today };
     const raw = rawAggregate(today);

@@ -1,8 +1,7 @@
 import { parseDigestArgs } from '../src/domain/digest-args.ts';
-import { deleteSchedule, digestPosted, findSchedule, saveSchedule } from '../src/db/digest-schedules.ts';
-import { loadDigest } from '../src/db/digest.ts';
-import { ensureBalancesFresh } from '../src/db/balances.ts';
-import { addDays, zonedTimeToUtc } from '../src/domain/dates.ts';
+import { findSchedule } from '../src/db/digest-schedules.ts';
+import { digestForDay } from '../src/db/digest.ts';
+import { requestDigestNow, scheduleDigest, stopDigest } from '../src/services/digest-schedule.ts';
 import { formatInputError } from '../src/i18n/errors.ts';
 import { formatDate } from '../src/i18n/format.ts';
 import type { Translator } from '../src/i18n/messages.ts';
@@ -11,8 +10,6 @@ import { entryText } from '../src/slack/blocks/worklist.ts';
 import { ensureInChannel } from '../src/slack/channel-access.ts';
 import type { CommandContext, Reply, Subcommand } from '../src/slack/command.ts';
 import { refusal } from '../src/slack/request-context.ts';
-import { digestJobId, type DigestJobData } from '../jobs/digest.ts';
-import { scheduleChannel, unscheduleChannel } from '../jobs/scheduler.ts';
 
 const channelRef = (id: string) => `<#${id}>`;
 
@@ -31,11 +28,7 @@ async function accessProblem(ctx: CommandContext): Promise<Reply | null> {
 }
 
 async function preview(ctx: CommandContext): Promise<Reply> {
-  await ensureBalancesFresh(ctx.db, ctx.workspace.id, ctx.today);
-  const data = await loadDigest(ctx.db, {
-    workspaceId: ctx.workspace.id, channelId: ctx.channelId, businessDate: ctx.today,
-    dayEnd: zonedTimeToUtc(addDays(ctx.today, 1), '00:00', ctx.workspace.timezone),
-  });
+  const data = await digestForDay(ctx.db, ctx.workspace, ctx.channelId, ctx.today);
   const view = { locale: ctx.locale, t: ctx.t, today: ctx.today };
   const parent = digestParent(data, view);
   // An ephemeral message holds 50 blocks: the summary and the first cases, without buttons.
@@ -68,26 +61,21 @@ export const digest: Subcommand = {
     const denied = refusal(ctx, 'manager', `digest ${a.action}`);
     if (denied) return denied;
     if (a.action === 'off') {
-      const removed = await deleteSchedule(ctx.db, ctx.workspace.id, ctx.channelId);
-      if (ctx.digestQueue) await unscheduleChannel(ctx.digestQueue, ctx.workspace.id, ctx.channelId);
+      const removed = await stopDigest(ctx.db, ctx.digestQueue, ctx.workspace.id, ctx.channelId);
       return { text: removed ? ctx.t('digestCmd.off', { channel }) : ctx.t('digestCmd.offNone', { channel }) };
     }
     const problem = await accessProblem(ctx);
     if (problem) return problem;
     if (a.action === 'now') {
-      if (await digestPosted(ctx.db, ctx.workspace.id, ctx.channelId, ctx.today)) {
-        return { text: ctx.t('digestCmd.already', { channel, date: formatDate(ctx.today, ctx.locale) }) };
-      }
-      const data: DigestJobData = { workspaceId: ctx.workspace.id, channelId: ctx.channelId, businessDate: ctx.today, manual: true };
-      await ctx.digestQueue?.add('digest', data, { jobId: digestJobId(data), attempts: 10, backoff: { type: 'exponential', delay: 5_000 }, removeOnComplete: { age: 86_400 } });
-      return { text: ctx.t('digestCmd.posting', { channel }) };
+      const outcome = await requestDigestNow(ctx.db, ctx.digestQueue, { workspaceId: ctx.workspace.id, channelId: ctx.channelId, today: ctx.today });
+      return { text: outcome === 'already_posted'
+        ? ctx.t('digestCmd.already', { channel, date: formatDate(ctx.today, ctx.locale) })
+        : ctx.t('digestCmd.posting', { channel }) };
     }
     if (a.action !== 'schedule') throw new Error(`unhandled digest action ${a.action}`);
-    const schedule = await saveSchedule(ctx.db, {
-      workspaceId: ctx.workspace.id, channelId: ctx.channelId, localTime: a.localTime,
-      timezone: a.timeZone ?? ctx.workspace.timezone, weekdays: a.weekdays ?? [1, 2, 3, 4, 5], enabledBy: ctx.userId,
-    }, ctx.now);
-    if (ctx.digestQueue) await scheduleChannel(ctx.digestQueue, ctx.db, { ...schedule, country: ctx.workspace.country }, ctx.now);
+    const schedule = await scheduleDigest(ctx.db, ctx.digestQueue, {
+      workspace: ctx.workspace, channelId: ctx.channelId, localTime: a.localTime, timezone: a.timeZone, weekdays: a.weekdays, by: ctx.userId, now: ctx.now,
+    });
     return { text: ctx.t('digestCmd.scheduled', { time: schedule.localTime, zone: schedule.timezone, days: describeDays(ctx.t, schedule.weekdays), channel, command: ctx.command }) };
   },
 };

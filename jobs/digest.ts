@@ -26,6 +26,16 @@ export function digestJobId(d: Pick<DigestJobData, 'workspaceId' | 'channelId' |
   return `digest.${base}.${(d.localTime ?? '').replace(':', '')}.${(d.timezone ?? '').replace(/[^A-Za-z0-9_+-]/g, '_')}`;
 }
 
+const KEEP_DONE_SECONDS = 8 * 24 * 3600;
+
+/** Retries with backoff (a busy or failed attempt comes back); finished jobs are kept a week, then dropped. */
+export const DIGEST_JOB_OPTIONS = {
+  attempts: 10,
+  backoff: { type: 'exponential', delay: 5_000 },
+  removeOnComplete: { age: KEEP_DONE_SECONDS },
+  removeOnFail: { age: KEEP_DONE_SECONDS },
+} as const;
+
 export type DigestJobResult = PostDigestResult | { kind: 'stale' };
 
 export async function runDigestJob(deps: PostDigestDeps, data: DigestJobData, afterRun?: (data: DigestJobData) => Promise<void>): Promise<DigestJobResult> {

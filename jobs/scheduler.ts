@@ -6,9 +6,7 @@ import { allSchedules, digestPosted, type DigestScheduleRow } from '../src/db/di
 import type { Queryable } from '../src/db/client.ts';
 import { dueTodayRun, nextDigestRun, type DigestRun } from '../src/domain/digest-schedule.ts';
 import { isBusinessCalendar } from '../src/domain/dates.ts';
-import { digestJobId, type DigestJobData } from './digest.ts';
-
-const KEEP_DONE_SECONDS = 8 * 24 * 3600;
+import { DIGEST_JOB_OPTIONS, digestJobId, type DigestJobData } from './digest.ts';
 
 export interface ScheduledRun extends DigestRun {
   jobId: string;
@@ -38,14 +36,7 @@ export async function scheduleChannel(queue: Queue, db: Queryable, schedule: Sch
   await removeStale(queue, schedule.workspaceId, schedule.channelId, jobId);
   if (!run || !data || !jobId) return null;
   // An existing job with this id (waiting, delayed, done) makes this a no-op.
-  await queue.add('digest', data, {
-    jobId,
-    delay: Math.max(0, run.at.getTime() - now.getTime()),
-    attempts: 10,
-    backoff: { type: 'exponential', delay: 5_000 },
-    removeOnComplete: { age: KEEP_DONE_SECONDS },
-    removeOnFail: { age: KEEP_DONE_SECONDS },
-  });
+  await queue.add('digest', data, { ...DIGEST_JOB_OPTIONS, jobId, delay: Math.max(0, run.at.getTime() - now.getTime()) });
   return { ...run, jobId, channelId: schedule.channelId, workspaceId: schedule.workspaceId };
 }
 

@@ -3,15 +3,14 @@
 import { parseArgs } from 'node:util';
 import type { Env } from '../config/env.ts';
 import type { Database } from '../db/client.ts';
-import { ensureBalancesFresh } from '../db/balances.ts';
-import { loadDigest } from '../db/digest.ts';
 import { findWorkspace, listWorkspaces } from '../db/workspaces.ts';
-import { addDays, isBusinessDay, isIsoDate, todayIn, zonedTimeToUtc } from '../domain/dates.ts';
+import { isBusinessDay, isIsoDate, todayIn } from '../domain/dates.ts';
 import { formatDate } from '../i18n/format.ts';
 import { translator, type Locale } from '../i18n/messages.ts';
 import { createLogger } from '../log.ts';
 import { digestText } from '../slack/blocks/digest.ts';
 import { businessCalendar, channelHelp, postDigest } from '../services/post-digest.ts';
+import { digestForDay } from '../db/digest.ts';
 import { slackClientForJobs } from '../../jobs/workers.ts';
 import { realSleep } from '../slack/call-slack.ts';
 
@@ -45,11 +44,7 @@ export async function runDigestCommand(argv: string[], database: Database, env: 
     return 0;
   }
 
-  await ensureBalancesFresh(database.db, workspace.id, date);
-  const data = await loadDigest(database.db, {
-    workspaceId: workspace.id, channelId: values.channel, businessDate: date,
-    dayEnd: zonedTimeToUtc(addDays(date, 1), '00:00', workspace.timezone),
-  });
+  const data = await digestForDay(database.db, workspace, values.channel, date);
   io.stdout.write(`${digestText(data, view)}\n`);
   if (values.preview) return 0;
 

@@ -3,7 +3,8 @@
 // follows the cases shown, not the number of invoices.
 import { sql } from 'drizzle-orm';
 import { callFromDay } from '../domain/ladder.ts';
-import { addDays, type IsoDate } from '../domain/dates.ts';
+import { addDays, zonedTimeToUtc, type IsoDate } from '../domain/dates.ts';
+import { ensureBalancesFresh } from './balances.ts';
 import { rows, type Queryable } from './client.ts';
 import { loadWorklist, type WorklistEntry } from './worklist.ts';
 
@@ -50,8 +51,6 @@ export interface DigestQuery {
   businessDate: IsoDate;
   /** Start and end of the business day in the workspace zone, for task due times. */
   dayEnd: Date;
-  /** When the previous digest of this channel was posted: "broken since the last digest". */
-  since?: Date;
   limit?: number;
 }
 
@@ -64,21 +63,23 @@ const promiseLines = (list: PromiseRow[]) => ({
 export async function loadDigest(db: Queryable, q: DigestQuery): Promise<DigestData> {
   const ws = q.workspaceId;
   const day = q.businessDate;
-  const since = q.since ?? new Date(Date.parse(`${addDays(day, -1)}T00:00:00Z`));
+  // The previous digest of this channel: its totals give "the change since", its
+  // time "broken since the last digest" (else: since yesterday).
+  const [previous] = await rows<{ totals: Record<string, number> | null; posted_at: string | Date | null }>(db, sql`
+    select totals, posted_at from digests where workspace_id = ${ws} and channel_id = ${q.channelId}
+      and status = 'posted' and business_date < ${day}::date
+    order by business_date desc limit 1`);
+  const since = previous?.posted_at ? new Date(previous.posted_at) : new Date(Date.parse(`${addDays(day, -1)}T00:00:00Z`));
   const promiseSelect = sql`select c.name as customer_name, c.customer_ref, p.amount_cents, p.currency,
       to_char(p.due_on, 'YYYY-MM-DD') as due_on, p.taken_by, count(*) over ()::int as total
     from promises p join cases k on k.id = p.case_id join customers c on c.id = k.customer_id`;
 
-  const [totals, previous, dueToday, broken, calls, unowned, approvals, worklist] = await Promise.all([
+  const [totals, dueToday, broken, calls, unowned, approvals, worklist] = await Promise.all([
     rows<{ currency: string; overdue: string; due_soon: string; a1: string; a2: string; a3: string; a4: string }>(db, sql`
       select currency, sum(overdue_cents) as overdue, sum(due_soon_cents) as due_soon,
         sum(aged_1_30_cents) as a1, sum(aged_31_60_cents) as a2, sum(aged_61_90_cents) as a3, sum(aged_91_plus_cents) as a4
       from customer_balances where workspace_id = ${ws}
       group by currency order by currency`),
-    rows<{ totals: Record<string, number> | null }>(db, sql`
-      select totals from digests where workspace_id = ${ws} and channel_id = ${q.channelId}
-        and status = 'posted' and business_date < ${day}::date
-      order by business_date desc limit 1`),
     rows<PromiseRow>(db, sql`${promiseSelect}
       where p.workspace_id = ${ws} and p.status = 'pending' and p.due_on = ${day}::date
       order by p.amount_cents desc limit ${LIST}`),
@@ -103,7 +104,7 @@ export async function loadDigest(db: Queryable, q: DigestQuery): Promise<DigestD
     loadWorklist(db, { workspaceId: ws, today: day, scope: 'all', minDaysOverdue: 0, limit: q.limit ?? DIGEST_CASES, actionableOnly: true }),
   ]);
 
-  const before = previous[0]?.totals ?? null;
+  const before = previous?.totals ?? null;
   // A currency that was overdue last time and is not now still shows, at zero.
   const gone = before ? Object.keys(before).filter((c) => !totals.some((t) => t.currency === c)) : [];
   const zero = { overdue: '0', due_soon: '0', a1: '0', a2: '0', a3: '0', a4: '0' };
@@ -127,6 +128,15 @@ export async function loadDigest(db: Queryable, q: DigestQuery): Promise<DigestD
     entries: worklist.entries,
     actionableCases: worklist.totalCases,
   };
+}
+
+/** A channel's digest for a business day, as it would be posted: balances brought to that day first. */
+export async function digestForDay(db: Queryable, workspace: { id: string; timezone: string }, channelId: string, date: IsoDate): Promise<DigestData> {
+  await ensureBalancesFresh(db, workspace.id, date);
+  return loadDigest(db, {
+    workspaceId: workspace.id, channelId, businessDate: date,
+    dayEnd: zonedTimeToUtc(addDays(date, 1), '00:00', workspace.timezone),
+  });
 }
 
 /** The per-currency overdue totals a digest records, to show the change next time. */

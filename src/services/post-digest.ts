@@ -9,12 +9,11 @@
 import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { WebClient } from '@slack/web-api';
 import type { Db } from '../db/client.ts';
-import { ensureBalancesFresh } from '../db/balances.ts';
-import { DIGEST_CASES, loadDigest, totalsSnapshot, type DigestData } from '../db/digest.ts';
+import { digestForDay, totalsSnapshot, type DigestData } from '../db/digest.ts';
 import { digestEntries, digests } from '../db/schema.ts';
 import { loadEntries } from '../db/worklist.ts';
 import { findWorkspace, type Workspace } from '../db/workspaces.ts';
-import { addDays, isBusinessDay, isBusinessCalendar, zonedTimeToUtc, type IsoDate } from '../domain/dates.ts';
+import { isBusinessDay, isBusinessCalendar, type IsoDate } from '../domain/dates.ts';
 import { translator, type Locale } from '../i18n/messages.ts';
 import type { Logger } from '../log.ts';
 import { digestEntry, digestParent, type DigestView } from '../slack/blocks/digest.ts';
@@ -114,12 +113,11 @@ async function postClaimed(deps: PostDigestDeps, workspace: Workspace, row: Dige
   const { db } = deps;
   const date = row.businessDate;
   const view = viewFor(workspace, date);
-  await ensureBalancesFresh(db, workspace.id, date);
 
   // The first attempt fixes the list of cases; later attempts post that same list.
   let data: DigestData | null = null;
   if (row.totals === null) {
-    data = await buildDigest(db, workspace, row);
+    data = await digestForDay(db, workspace, row.channelId, row.businessDate);
     const snapshot = totalsSnapshot(data);
     const entries = data.entries.filter((e) => e.caseId !== null);
     await db.transaction(async (tx) => {
@@ -135,7 +133,7 @@ async function postClaimed(deps: PostDigestDeps, workspace: Workspace, row: Dige
   let parentTs = row.messageTs;
   if (!parentTs && row.attempts > 1) parentTs = await findPosted(deps, row, { kind: 'parent' });
   if (!parentTs) {
-    data ??= await buildDigest(db, workspace, row);
+    data ??= await digestForDay(db, workspace, row.channelId, row.businessDate);
     const parent = digestParent(data, view);
     const posted = await callSlack(deps, () => deps.client.chat.postMessage({
       channel: row.channelId, text: parent.text, blocks: parent.blocks,
@@ -177,20 +175,6 @@ async function postClaimed(deps: PostDigestDeps, workspace: Workspace, row: Dige
     .where(and(eq(digestEntries.digestId, row.id), sql`${digestEntries.messageTs} is not null`)))[0]?.n ?? 0;
   log.info({ replies }, 'digest posted');
   return { kind: 'posted', digestId: row.id, messageTs: parentTs, replies };
-}
-
-async function buildDigest(db: Db, workspace: Workspace, row: DigestRow): Promise<DigestData> {
-  const [previous] = await db.select({ postedAt: digests.postedAt }).from(digests)
-    .where(and(eq(digests.workspaceId, workspace.id), eq(digests.channelId, row.channelId), eq(digests.status, 'posted'), lt(digests.businessDate, row.businessDate)))
-    .orderBy(sql`${digests.businessDate} desc`).limit(1);
-  return loadDigest(db, {
-    workspaceId: workspace.id,
-    channelId: row.channelId,
-    businessDate: row.businessDate,
-    dayEnd: zonedTimeToUtc(addDays(row.businessDate, 1), '00:00', workspace.timezone),
-    since: previous?.postedAt ?? undefined,
-    limit: DIGEST_CASES,
-  });
 }
 
 interface Metadata { event_type?: string; event_payload?: Record<string, unknown> }
