@@ -144,17 +144,19 @@ const promiseCounts = (ws: string) => sql`(
   from promises where workspace_id = ${ws} and status in ('broken', 'pending') group by case_id)`;
 
 /**
- * Aging moves with the calendar: the first reader of a new day (or the nightly
- * job) rebuilds the workspace's balances. An advisory lock keeps concurrent
- * readers from rebuilding twice.
+ * Aging moves with the calendar: the first reader of a new day (or the
+ * balances job) rebuilds the workspace's balances. An advisory lock keeps
+ * concurrent readers from rebuilding twice. It never rebuilds backwards: a
+ * digest retried the next day keeps today's aging for everyone else.
  */
 export async function ensureBalancesFresh(db: Queryable, workspaceId: string, today: IsoDate): Promise<boolean> {
-  const [ws] = await rows<{ balances_as_of: string | null }>(db, sql`select balances_as_of from workspaces where id = ${workspaceId}`);
-  if (!ws || ws.balances_as_of === today) return false;
+  const current = async (q: Queryable) => (await rows<{ as_of: string | null }>(q, sql`
+    select to_char(balances_as_of, 'YYYY-MM-DD') as as_of from workspaces where id = ${workspaceId}`))[0];
+  const upToDate = (ws: { as_of: string | null } | undefined) => !ws || (ws.as_of !== null && ws.as_of >= today);
+  if (upToDate(await current(db))) return false;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('relance.balances'), hashtext(${workspaceId}))`);
-    const [again] = await rows<{ balances_as_of: string | null }>(tx, sql`select balances_as_of from workspaces where id = ${workspaceId}`);
-    if (again?.balances_as_of === today) return false;
+    if (upToDate(await current(tx))) return false;
     await refreshBalances(tx, { workspaceId, today, actorId: 'system' });
     return true;
   });

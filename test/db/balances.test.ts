@@ -125,6 +125,8 @@ describe('cases follow the ledger', () => {
     const later = addDays(TODAY, 2);
     expect(await ensureBalancesFresh(database.db, ws, later)).toBe(true);
     expect(await ensureBalancesFresh(database.db, ws, later)).toBe(false);
+    // A digest for an earlier day (a retry, `relance digest --date`) must not turn everyone's aging back.
+    expect(await ensureBalancesFresh(database.db, ws, TODAY)).toBe(false);
     const list = await loadWorklist(database.db, { ...q, today: later });
     expect(list.entries.map((e) => [e.customerRef, e.daysOverdue])).toEqual([['D1', daysBetween(addDays(TODAY, 1), later)]]);
     expect(await database.db.select().from(cases).where(sql`workspace_id = ${ws}`)).toHaveLength(1);
