@@ -9,22 +9,14 @@ export const MISSING = 'required value is missing';
 export const cellAt = (record: readonly string[], index: number | undefined): string =>
   index === undefined ? '' : (record[index] ?? '').trim();
 
-/** The trimmed cell; rejects it when empty or not UTF-8. */
+/** The trimmed cell; rejects it when empty. (Encoding, characters and length are checked before, in row-handler.) */
 export function requiredText(
   record: readonly string[], index: number | undefined, column: string,
   ctx: { reject(column: string, reason: string, value: string): void }, missing = MISSING,
 ): string {
   const raw = cellAt(record, index);
-  const problem = raw === '' ? missing : encodingProblem(raw);
-  if (problem !== null) ctx.reject(column, problem, raw);
+  if (raw === '') ctx.reject(column, missing, raw);
   return raw;
-}
-
-/** Invalid UTF-8 decodes to U+FFFD: the file was saved in another encoding (often Windows-1252). */
-export function encodingProblem(value: string): string | null {
-  return value.includes('\uFFFD')
-    ? `"${value}" contains characters that are not UTF-8 (save the file as "CSV UTF-8")`
-    : null;
 }
 
 const currencies = new Map<string, Result<string, string>>();

@@ -6,7 +6,7 @@ import { access, constants, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { Database } from '../db/client.ts';
 import { todayIn } from '../domain/dates.ts';
-import { importFiles, unreadableReason } from './import-files.ts';
+import { importFiles, notRegularFile, unreadableReason } from './import-files.ts';
 import { type Output, progressDisplay } from './progress.ts';
 import { formatImportReport } from './report.ts';
 import { resolveWorkspace, type WorkspaceEnv } from './workspace.ts';
@@ -92,7 +92,8 @@ export async function runImportCommand(argv: string[], deps: ImportCommandDeps):
 async function checkReadable(path: string): Promise<string | null> {
   try {
     const info = await stat(path);
-    if (info.isDirectory()) return `cannot read "${path}": it is a directory`;
+    const notFile = notRegularFile(path, info);
+    if (notFile !== null) return notFile;
     await access(path, constants.R_OK);
     return null;
   } catch (e) {

@@ -5,6 +5,14 @@ import { parse } from 'csv-parse';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Delimiter } from './sniff.ts';
+import { spellControls } from './text-checks.ts';
+
+/**
+ * A record (one row, quoted line breaks included) longer than this is not a
+ * row of a ledger export: most likely a quote left open swallowing the rest of
+ * the file. Bounding it keeps memory and time bounded too.
+ */
+export const MAX_RECORD_BYTES = 1 << 20;
 
 /** Handles one record; a returned promise holds the parser back until it settles. */
 export type RecordHandler = (record: string[], line: number) => Promise<void> | undefined;
@@ -42,6 +50,7 @@ export async function readCsvRecords(source: AsyncIterable<Buffer>, delimiter: D
     relax_column_count: true,
     // `Société "La Belle"` unquoted is text, not an error.
     relax_quotes: true,
+    max_record_size: MAX_RECORD_BYTES,
   });
   try {
     await pipeline(Readable.from(source, { objectMode: false }), parser, sink);
@@ -51,10 +60,11 @@ export async function readCsvRecords(source: AsyncIterable<Buffer>, delimiter: D
       throw new CsvSyntaxError(`a quote (") opened after line ${line} is never closed, so the rest of the file cannot be read`);
     }
     if (code === 'CSV_MAX_RECORD_SIZE') {
-      throw new CsvSyntaxError(`the row after line ${line} is too long to be a record: check the delimiter and the quotes`);
+      throw new CsvSyntaxError(`the row after line ${line} is longer than 1 MiB, too long to be a record: check the delimiter and the quotes`);
     }
     if (typeof code === 'string' && code.startsWith('CSV_')) {
-      throw new CsvSyntaxError(`the CSV cannot be read after line ${line}: ${(e as Error).message}`);
+      // The parser's message may quote a character of the file.
+      throw new CsvSyntaxError(`the CSV cannot be read after line ${line}: ${spellControls((e as Error).message)}`);
     }
     throw e;
   }

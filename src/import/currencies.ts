@@ -2,6 +2,7 @@
 // so that whatever an import accepts, the rest of relance can format. The SQL
 // side needs the exponents too: a payment's currency is its invoice's, known
 // only in the database.
+import { sql, type SQL } from 'drizzle-orm';
 import { isCurrency, minorUnits } from '../domain/money.ts';
 
 export { isCurrency };
@@ -20,7 +21,7 @@ export function currencyExponent(code: string): number {
 let arrays: Map<number, string> | undefined;
 
 /** Currencies whose exponent is not 2, by exponent, as SQL array literals ('{BIF,CLP,JPY,…}'). */
-export function exponentArrays(): Map<number, string> {
+function exponentArrays(): Map<number, string> {
   if (arrays) return arrays;
   // Every three-letter code the domain accepts (17,576 set lookups, once): exact, with no second list to keep in step.
   const groups = new Map<number, string[]>();
@@ -33,4 +34,10 @@ export function exponentArrays(): Map<number, string> {
   }
   arrays = new Map([...groups].map(([e, codes]) => [e, `{${codes.join(',')}}`]));
   return arrays;
+}
+
+/** SQL for the minor-unit exponent of a currency column, e.g. `exponentCase(sql\`i.currency\`)`. */
+export function exponentCase(currency: SQL): SQL {
+  const cases = [...exponentArrays()].map(([exponent, codes]) => sql`when ${currency}::text = any(${codes}::text[]) then ${sql.raw(String(exponent))}`);
+  return sql`case ${sql.join(cases, sql` `)} else 2 end`;
 }

@@ -1,4 +1,4 @@
-import { cellAt, customerKind, email, encodingProblem, locale, MISSING, slackUser, timeZone } from './cells.ts';
+import { cellAt, customerKind, email, locale, MISSING, slackUser, timeZone } from './cells.ts';
 import type { Result } from '../domain/result.ts';
 import type { RowParser, StageColumn, StageValue } from './importer.ts';
 
@@ -40,13 +40,6 @@ export function customerRowParser(positions: ReadonlyMap<string, number>): RowPa
           ctx.reject(f.column, MISSING, raw);
           ok = false;
         }
-        values.push(null);
-        continue;
-      }
-      const problem = encodingProblem(raw);
-      if (problem) {
-        ctx.reject(f.column, problem, raw);
-        ok = false;
         values.push(null);
         continue;
       }

@@ -15,9 +15,9 @@ import type { KindImporter } from './importer.ts';
 import { IMPORTERS } from './kind-importers.ts';
 import { expectedHeaders, matchHeader, type HeaderMatch } from './kinds.ts';
 import { rejectReason, type SqlReject } from './reject-reasons.ts';
-import { sniffHead } from './sniff.ts';
+import { HEAD_BYTES, sniffHead } from './sniff.ts';
 import { peekSource, SourceError, type ChunkSource, type PeekedSource } from './source.ts';
-import { batchStageWriter, copyClientOf, copyStageWriter, createStageTables, type StageWriter } from './stage.ts';
+import { batchStageWriter, copyClientOf, copyStageWriter, createStageTables, StageError, type StageWriter } from './stage.ts';
 import { progressReporter, type ProgressReporter } from './progress-reporter.ts';
 import { rowHandler } from './row-handler.ts';
 import type { FileReport, ImportCsvOptions } from './types.ts';
@@ -50,7 +50,11 @@ export async function importCsv(database: Database, opts: ImportCsvOptions): Pro
   let source: PeekedSource | undefined;
   try {
     source = await peekSource(sourceOf(opts), progress.bytes);
-    const head = sniffHead(source.head);
+    // Refused on a bounded prefix: a file of one endless line must not be read, nor parsed, whole.
+    if (source.headerTooLong) {
+      return done(`the header line is longer than ${HEAD_BYTES / 1024} KiB (${HEAD_BYTES.toLocaleString('en-US')} bytes without a line end): is this a CSV file?`);
+    }
+    const head = sniffHead(source.head.subarray(0, HEAD_BYTES));
     const match = head ? matchHeader(head.cells) : null;
     if (!head || !match?.ok) {
       return done(head && match && !match.ok
@@ -132,6 +136,7 @@ async function importInTransaction(
 function failureMessage(e: unknown): string {
   if (e instanceof CsvSyntaxError) return e.message;
   if (e instanceof SourceError) return `reading the file failed: ${e.message}`;
+  if (e instanceof StageError) return e.message;
   const cause = (e as { cause?: unknown }).cause;
   const error = cause instanceof Error ? cause : (e as Error);
   return `the database refused the file: ${error.message}`;

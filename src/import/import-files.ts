@@ -1,7 +1,7 @@
 // Several files in one command: customers first, then invoices, then payments,
 // whatever the order on the command line, so that each file finds what it
 // refers to. Each file is still its own transaction.
-import { createReadStream } from 'node:fs';
+import { createReadStream, type Stats } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { Database } from '../db/client.ts';
 import { emptyFileReport, importCsv } from './import-csv.ts';
@@ -47,13 +47,28 @@ export async function importFiles(database: Database, opts: ImportFilesOptions):
 async function plan(path: string): Promise<Planned> {
   try {
     const info = await stat(path);
-    if (!info.isFile()) return { path, kind: null, size: 0, unreadable: `cannot read "${path}": it is not a file` };
+    const notFile = notRegularFile(path, info);
+    if (notFile !== null) return { path, kind: null, size: 0, unreadable: notFile };
     const head = await readFileHead(path);
     const match = head ? matchHeader(head.cells) : null;
     return { path, kind: match?.ok ? match.value.kind : null, size: info.size };
   } catch (e) {
     return { path, kind: null, size: 0, unreadable: unreadableReason(path, e) };
   }
+}
+
+/**
+ * Why the path is not a file to import, or null. A named pipe or a device
+ * would block or never end, and they are checked before any file is imported.
+ */
+export function notRegularFile(path: string, info: Stats): string | null {
+  if (info.isFile()) return null;
+  const what = info.isDirectory() ? 'a directory'
+    : info.isFIFO() ? 'a named pipe, not a regular file'
+      : info.isSocket() ? 'a socket, not a regular file'
+        : info.isCharacterDevice() || info.isBlockDevice() ? 'a device, not a regular file'
+          : 'not a regular file';
+  return `cannot read "${path}": it is ${what}`;
 }
 
 export function unreadableReason(path: string, e: unknown): string {

@@ -1,7 +1,10 @@
 // Invoices upsert by invoice_number, resolving customer_ref → customer_id in
-// the same statement. An invoice never moves to another customer by import.
+// the same statement. An invoice never moves to another customer by import,
+// and never changes currency once it has payments: they were recorded in the
+// invoice's currency, and would silently turn into amounts of another one.
 import { sql } from 'drizzle-orm';
 import { rows } from '../db/client.ts';
+import { exponentCase } from './currencies.ts';
 import type { WriteContext, WriteCounts } from './importer.ts';
 
 export async function writeInvoices(ctx: WriteContext): Promise<WriteCounts> {
@@ -19,6 +22,16 @@ export async function writeInvoices(ctx: WriteContext): Promise<WriteCounts> {
     left join customers c on c.workspace_id = ${ws} and c.customer_ref = s.customer_ref
     left join invoices i on i.workspace_id = ${ws} and i.invoice_number = s.invoice_number
     where c.id is null or i.customer_id <> c.id`);
+  await tx.execute(sql`
+    insert into import_rejects (line, col, code, value, detail)
+    select s.line, 'currency', 'currency_with_payments', s.currency,
+      jsonb_build_object('invoice_number', s.invoice_number, 'currency', i.currency,
+        'paid_cents', i.paid_cents, 'exponent', ${exponentCase(sql`i.currency`)})
+    from import_rows s
+    join invoices i on i.workspace_id = ${ws} and i.invoice_number = s.invoice_number
+    where i.currency <> s.currency
+      and exists (select 1 from payments p where p.invoice_id = i.id)
+      and not exists (select 1 from import_rejects r where r.line = s.line)`);
   await tx.execute(sql`delete from import_rows s using import_rejects r where r.line = s.line`);
 
   // delivered_on is optional: a file without the column keeps the stored dates.

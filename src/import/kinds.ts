@@ -2,6 +2,7 @@
 // forgiving about case, spaces and column order, strict about which columns
 // must be there.
 import { err, ok, type Result } from '../domain/result.ts';
+import { headerCellProblem } from './text-checks.ts';
 
 export type ImportKind = 'customers' | 'invoices' | 'payments';
 
@@ -56,6 +57,10 @@ export function expectedHeaders(): string {
 }
 
 export function matchHeader(cells: readonly string[]): Result<HeaderMatch, string> {
+  for (const cell of cells) {
+    const problem = headerCellProblem(cell);
+    if (problem !== null) return err(problem);
+  }
   const names = cells.map(normaliseColumn);
   const seen = new Set<string>();
   for (const n of names) {

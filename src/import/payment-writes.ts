@@ -4,14 +4,13 @@
 // goes on the customer's timeline.
 import { sql } from 'drizzle-orm';
 import { rows } from '../db/client.ts';
-import { exponentArrays } from './currencies.ts';
+import { exponentCase } from './currencies.ts';
 import type { WriteContext, WriteCounts } from './importer.ts';
 
 /** The invoice currency's minor-unit exponent (m.exponent) and the staged amount in those units (a.cents). */
 function scaled() {
-  const cases = [...exponentArrays()].map(([exponent, codes]) => sql`when i.currency::text = any(${codes}::text[]) then ${sql.raw(String(exponent))}`);
   return sql`
-    cross join lateral (select case ${sql.join(cases, sql` `)} else 2 end as exponent) m
+    cross join lateral (select ${exponentCase(sql`i.currency`)} as exponent) m
     cross join lateral (select case when s.amount_scale <= m.exponent
       then s.amount_units * (10 ^ (m.exponent - s.amount_scale))::bigint end as cents) a`;
 }

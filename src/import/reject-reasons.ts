@@ -25,6 +25,12 @@ export function rejectReason(r: SqlReject): string {
       return `unknown customer "${value}" (not in relance: import it in a customers file first)`;
     case 'other_customer':
       return `invoice "${String(d.invoice_number)}" already belongs to customer "${String(d.customer_ref)}"; it was not changed`;
+    case 'currency_with_payments': {
+      const currency = String(d.currency);
+      const paid = formatMinor(Number(d.paid_cents), Number(d.exponent));
+      return `invoice "${String(d.invoice_number)}" has payments in ${currency} (${paid} ${currency} paid), `
+        + `so its currency cannot change to ${value}; it was not changed`;
+    }
     case 'unknown_invoice':
       return `unknown invoice "${value}" (not in relance: import it in an invoices file first)`;
     case 'too_many_decimals':

@@ -1,11 +1,13 @@
-// Checks each data row as it streams by (width, duplicate key, values) and
-// stages the good ones; the bad ones only leave an error behind.
+// Checks each data row as it streams by (width, characters and lengths,
+// values, duplicate key) and stages the good ones; the bad ones only leave an
+// error behind.
 import { cellAt } from './cells.ts';
 import type { RecordHandler } from './csv-stream.ts';
 import type { ErrorList } from './errors.ts';
 import type { KindImporter, RowContext } from './importer.ts';
 import type { HeaderMatch } from './kinds.ts';
 import type { StageWriter } from './stage.ts';
+import { maxChars, textProblem } from './text-checks.ts';
 
 export type RowHandler = ((record: string[], line: number) => ReturnType<RecordHandler>) & { rows: number };
 
@@ -16,6 +18,9 @@ export function rowHandler(
 ): RowHandler {
   const parseRow = importer.rowParser(header.positions, decimal);
   const keyIndex = header.positions.get(importer.keyColumn);
+  // Columns relance ignores are not checked: their values are never stored nor shown.
+  const checked = [...header.positions].map(([column, index]) => ({ column, index, max: maxChars(column) }));
+  /** Key → line of the first good row with it. */
   const firstLineOf = new Map<string, number>();
   let headerSeen = false;
   let rowRejected = false;
@@ -37,21 +42,33 @@ export function rowHandler(
     rowRejected = false;
     if (record.length !== header.width && !extraCellsEmpty(record, header.width)) {
       ctx.reject('row', `has ${record.length} values but the header has ${header.width} (check the delimiter and the quotes)`, '');
-    } else {
-      const key = cellAt(record, keyIndex);
-      const first = key === '' ? undefined : firstLineOf.get(key);
-      if (first !== undefined) {
+    } else if (cleanText(record)) {
+      const values = parseRow(record, ctx);
+      if (values && !rowRejected) {
+        // Only a good row claims its key: a bad one may be corrected further down the file.
+        const key = cellAt(record, keyIndex);
+        const first = firstLineOf.get(key);
+        if (first === undefined) {
+          firstLineOf.set(key, line);
+          return writer.add([line, ...values]);
+        }
         ctx.reject(importer.keyColumn, `"${key}" already appears on line ${first} of this file`, key);
-      } else {
-        if (key !== '') firstLineOf.set(key, line);
-        const values = parseRow(record, ctx);
-        if (values && !rowRejected) return writer.add([line, ...values]);
       }
     }
     onRejected();
     return undefined;
   }) as RowHandler;
   handler.rows = 0;
+
+  /** Rejects each cell with control characters, invalid UTF-8 or too many characters; the row goes no further. */
+  function cleanText(record: readonly string[]): boolean {
+    for (const { column, index, max } of checked) {
+      const value = cellAt(record, index);
+      const problem = value === '' ? null : textProblem(value, max);
+      if (problem) ctx.reject(column, problem.reason, problem.quoted);
+    }
+    return !rowRejected;
+  }
   return handler;
 }
 

@@ -52,16 +52,23 @@ export function copyClientOf(tx: Queryable): Sql | null {
     : null;
 }
 
+/** PostgreSQL refused the staged rows; the transaction is aborted and must roll back. */
+export class StageError extends Error {}
+
 /** Streams rows with COPY … FROM STDIN: the cheapest way into PostgreSQL. */
 export async function copyStageWriter(client: Sql, columns: readonly StageColumn[]): Promise<StageWriter> {
   const names = ['line', ...columns.map((c) => c.name)].join(', ');
   const stream: Writable = await client.unsafe(`copy import_rows (${names}) from stdin`).writable();
   let failure: Error | undefined;
+  let ended = false;
   stream.on('error', (e: Error) => { failure ??= e; });
   let buffer = '';
+  /** Settles when the last chunk written has gone to the socket (or failed: see `failure`). */
+  let written = Promise.resolve();
   const flush = (): Promise<void> | undefined => {
     if (failure) return Promise.reject(failure);
-    const more = stream.write(buffer);
+    let more = true;
+    written = new Promise((resolve) => { more = stream.write(buffer, () => resolve()); });
     buffer = '';
     return more ? undefined : once(stream, 'drain').then(() => undefined);
   };
@@ -72,12 +79,24 @@ export async function copyStageWriter(client: Sql, columns: readonly StageColumn
     },
     async finish() {
       if (buffer) await flush();
+      await written;
+      if (failure) throw failure;
+      // Nothing is pending now, so end() hands over to postgres.js at once, which sends CopyDone.
+      ended = true;
       stream.end();
-      await finished(stream);
+      // postgres.js finishes the stream when the COPY succeeds but never settles it when PostgreSQL refuses
+      // the data (porsager/postgres#1173): awaiting it alone would hang with the transaction left open. A
+      // statement queued behind the COPY learns the outcome either way: it fails when the COPY aborted the
+      // transaction, and then the transaction rolls back like on any other error.
+      const after = client.unsafe('select 1').then(() => undefined, (e: unknown) => {
+        throw new StageError('the database refused the rows being staged (COPY failed)', { cause: e });
+      });
+      await Promise.all([finished(stream), after]);
       if (failure) throw failure;
     },
     abort(error) {
-      if (!stream.destroyed) stream.destroy(error);
+      // After end() the COPY is over (done or refused): a CopyFail then would only be noise on the connection.
+      if (!ended && !stream.destroyed) stream.destroy(error);
     },
   };
 }

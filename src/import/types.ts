@@ -9,6 +9,7 @@ export interface RowError {
   column: string;
   /** Why, quoting the bad value where there is one. */
   reason: string;
+  /** The bad value; shortened and with control characters spelled out (<U+001B>) when that is why it was refused. */
   value: string;
 }
 

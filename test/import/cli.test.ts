@@ -1,6 +1,7 @@
 // `relance import` as a user runs it: which workspace, what is printed, and the
 // exit code a script can rely on.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -98,6 +99,23 @@ describe('relance import', () => {
     const r = await run([EN[0]!, missing]);
     expect(r.code).toBe(2);
     expect(r.err).toBe(`relance import: cannot read "${missing}": no such file\nNothing was imported.\n`);
+    expect(await workspaceIds()).toEqual([]);
+  });
+
+  it('refuses a named pipe or a directory before importing anything, and exits 2', async () => {
+    const fifo = join(dir, 'pipe.csv');
+    execFileSync('mkfifo', [fifo]);
+    const folder = join(dir, 'folder.csv');
+    mkdirSync(folder);
+    const r = await run([EN[0]!, fifo, folder]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe([
+      `relance import: cannot read "${fifo}": it is a named pipe, not a regular file`,
+      `relance import: cannot read "${folder}": it is a directory`,
+      'Nothing was imported.',
+      '',
+    ].join('\n'));
+    expect(r.out).toBe('');
     expect(await workspaceIds()).toEqual([]);
   });
 

@@ -159,6 +159,37 @@ describe('English sample (commas, decimal point, ISO dates, two currencies)', ()
     expect((await snapshot(database, ws)).balances.find((b) => b.ref === 'GLOBEX')).toEqual({ ref: 'GLOBEX', currency: 'USD', open: 1_500_000, overdue: 1_500_000 });
   });
 
+  it('never changes the currency of an invoice that has payments, as it never moves one to another customer', async () => {
+    const ws = await newWorkspace(database, 'TEN7');
+    await importFiles(database, { workspaceId: ws, files: EN, today: TODAY });
+    const before = await snapshot(database, ws);
+    // INV-1001 is 1,234.50 USD with 500.00 paid; INV-1002 (EUR) has no payment yet.
+    const report = await importCsv(database, {
+      workspaceId: ws, today: TODAY, fileName: 'yen.csv',
+      text: [
+        'invoice_number,customer_ref,issue_date,due_date,currency,amount',
+        'INV-1001,ACME,2026-01-10,2026-02-09,JPY,1234',
+        'INV-1002,ACME,2026-02-01,2026-03-03,USD,980.00',
+      ].join('\n'),
+    });
+    expect(report).toMatchObject({ updated: 1, rejected: 1 });
+    expect(report.errors.map((e) => `${e.line} ${e.column}: ${e.reason}`)).toEqual([
+      '2 currency: invoice "INV-1001" has payments in USD (500.00 USD paid), so its currency cannot change to JPY; it was not changed',
+    ]);
+    const invoices = await rows<{ invoice_number: string; currency: string; amount_cents: string; paid_cents: string }>(database.db, sql`
+      select invoice_number, currency, amount_cents, paid_cents from invoices
+      where workspace_id = ${ws} and invoice_number in ('INV-1001', 'INV-1002') order by invoice_number`);
+    expect(invoices).toEqual([
+      { invoice_number: 'INV-1001', currency: 'USD', amount_cents: '123450', paid_cents: '50000' },
+      { invoice_number: 'INV-1002', currency: 'USD', amount_cents: '98000', paid_cents: '0' },
+    ]);
+    const after = await snapshot(database, ws);
+    expect(after.cases).toEqual(before.cases);
+    expect(after.balances.filter((b) => b.ref === 'ACME')).toEqual([
+      { ref: 'ACME', currency: 'USD', open: 73_450 + 98_000, overdue: 73_450 + 98_000 },
+    ]);
+  });
+
   it('never turns a consumer into a business on an empty kind, and keeps columns the file does not have', async () => {
     const ws = await newWorkspace(database, 'TEN4');
     await importFiles(database, { workspaceId: ws, files: [EN[0]!], today: TODAY });

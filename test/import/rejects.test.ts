@@ -125,18 +125,42 @@ describe('file-level problems', () => {
   });
 
   it('counts physical lines through quoted line breaks, blank lines and padding cells', async () => {
+    // A line break is refused in a value relance stores (a name must fit on one line), not in a column it ignores.
     const text = [
-      'customer_ref;name;kind',
-      'ML-1;"Two-line',
-      'name";b2b',
+      'customer_ref;name;kind;note',
+      'ML-1;Multi-line Note;b2b;"Two-line',
+      'note"',
       '',
-      ';;',
-      'ML-2;Padded;b2c;;',
-      'ML-3;Bad kind;company',
+      ';;;',
+      'ML-2;Padded;b2c;;;',
+      'ML-3;"Two-line',
+      'name";b2b;',
+      'ML-4;Bad kind;company;',
     ].join('\r\n');
     const r = await importCsv(database, { workspaceId: ws, today: TODAY, fileName: 'ml.csv', text });
-    expect(r).toMatchObject({ rows: 3, inserted: 2, rejected: 1 });
-    expect(lines(r)).toEqual(['line 7: kind: "company" is not a customer kind (expected b2b or b2c)']);
+    expect(r).toMatchObject({ rows: 4, inserted: 2, rejected: 2 });
+    expect(lines(r)).toEqual([
+      'line 7: name: "Two-line<U+000D><U+000A>name" contains the control character U+000D (carriage return); remove it',
+      'line 9: kind: "company" is not a customer kind (expected b2b or b2c)',
+    ]);
+  });
+
+  it('takes a corrected row after a bad one with the same key; only a good row\'s key counts as already seen', async () => {
+    const text = [
+      'invoice_number,customer_ref,issue_date,due_date,currency,amount',
+      'FIX-1,ACME,2026-02-30,2026-03-31,EUR,10.00',
+      'FIX-1,ACME,2026-02-28,2026-03-31,EUR,10.00',
+      'FIX-1,ACME,2026-02-28,2026-03-31,EUR,11.00',
+    ].join('\n');
+    const r = await importCsv(database, { workspaceId: ws, today: TODAY, fileName: 'fix.csv', text });
+    expect(r).toMatchObject({ rows: 3, inserted: 1, rejected: 2 });
+    expect(lines(r)).toEqual([
+      'line 2: issue_date: "2026-02-30" is not a valid date (expected YYYY-MM-DD or dd/mm/yyyy)',
+      'line 4: invoice_number: "FIX-1" already appears on line 3 of this file',
+    ]);
+    const [inv] = await rows<{ amount_cents: string }>(database.db, sql`
+      select amount_cents from invoices where workspace_id = ${ws} and invoice_number = 'FIX-1'`);
+    expect(inv?.amount_cents).toBe('1000');
   });
 
   it('lists the first 100 errors and counts the rest, while the good rows go in', async () => {
