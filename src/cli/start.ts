@@ -18,6 +18,23 @@ export interface StartOptions {
   migrate: boolean;
 }
 
+/**
+ * Last resort for a long-running server: an error that escaped every handler is
+ * logged and the process keeps serving, so no request can end it. Node advises
+ * against resuming after an uncaught exception; here a dead bot is the worse outcome,
+ * and each request, job and transaction already runs in its own scope.
+ */
+export function keepServingOnUncaughtErrors(logger: Logger): () => void {
+  const onException = (error: unknown) => logger.error({ err: error }, 'uncaught exception; relance keeps running');
+  const onRejection = (reason: unknown) => logger.error({ err: reason }, 'unhandled promise rejection; relance keeps running');
+  process.on('uncaughtException', onException);
+  process.on('unhandledRejection', onRejection);
+  return () => {
+    process.off('uncaughtException', onException);
+    process.off('unhandledRejection', onRejection);
+  };
+}
+
 export async function start(env: Env, logger: Logger, opts: StartOptions): Promise<() => Promise<void>> {
   const serveSlack = opts.role !== 'worker';
   const credentials = serveSlack ? requireSlack(env) : undefined;
@@ -48,6 +65,8 @@ export async function start(env: Env, logger: Logger, opts: StartOptions): Promi
   const deps: AppDeps = { database, env, clock: () => new Date(), logger, readiness, digestQueue: queue };
 
   const stops: (() => Promise<void>)[] = [];
+  const stopKeepingUp = keepServingOnUncaughtErrors(logger);
+  stops.push(async () => stopKeepingUp());
   if (queue) stops.push(() => queue.close());
   if (serveSlack && credentials) {
     const running = await createSlackApp(deps, credentials).start(env.PORT);

@@ -16,6 +16,8 @@ export interface SendOptions {
   headers?: Record<string, string>;
   /** Slack gives up after about 3 s; so does the sender unless told otherwise. */
   timeoutMs?: number;
+  /** Signs correctly, but dated this many seconds from now (negative: in the past). */
+  timestampOffsetSeconds?: number;
 }
 
 export interface SenderResult {
@@ -246,12 +248,17 @@ export class SlackSender {
     return this.#post(JSON.stringify(envelope), JSON_TYPE, { ...input, headers });
   }
 
+  /** Any body, signed as Slack signs (unless told otherwise): for bodies Slack would never send. */
+  raw(body: string, contentType: string, options: SendOptions = {}): Promise<SenderResult> {
+    return this.#post(body, contentType, options);
+  }
+
   urlVerification(challenge: string, options: SendOptions = {}): Promise<SenderResult> {
     return this.#post(JSON.stringify({ token: this.#token, challenge, type: 'url_verification' }), JSON_TYPE, options);
   }
 
-  #signatureHeaders(body: string, mode: SigningMode): Record<string, string> {
-    const nowSeconds = Math.floor(this.#clock().getTime() / 1000);
+  #signatureHeaders(body: string, mode: SigningMode, offsetSeconds = 0): Record<string, string> {
+    const nowSeconds = Math.floor(this.#clock().getTime() / 1000) + offsetSeconds;
     if (mode === 'missing') return {};
     if (mode === 'stale') return { ...signSlackRequest(this.#secret, body, nowSeconds - 6 * 60) };
     const headers: Record<string, string> = { ...signSlackRequest(this.#secret, body, nowSeconds) };
@@ -263,7 +270,7 @@ export class SlackSender {
     const headers = {
       'Content-Type': contentType,
       'User-Agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',
-      ...this.#signatureHeaders(body, options.signing ?? 'valid'),
+      ...this.#signatureHeaders(body, options.signing ?? 'valid', options.timestampOffsetSeconds),
       ...options.headers,
     };
     return deliver(this.#appUrl, headers, body, options.timeoutMs ?? this.#timeoutMs);

@@ -1,7 +1,7 @@
 // Assembles the Bolt app: receiver (HTTP or Socket Mode), middleware, listeners.
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App, defaultBodyLimit, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
 import { commands } from '../../commands/index.ts';
 import { createAccessResolver } from './access.ts';
 import { registerActions } from './actions.ts';
@@ -10,6 +10,7 @@ import { boltLogger } from './bolt-logger.ts';
 import type { AppDeps } from './deps.ts';
 import { dedupeEvents } from './dedupe-events.ts';
 import { healthRoutes } from './http-routes.ts';
+import { guardSlackRequests } from './request-guard.ts';
 import { registerSlashCommand } from './router.ts';
 import { createWorkspaceCache } from './workspace-cache.ts';
 
@@ -26,19 +27,32 @@ export interface RunningSlackApp {
   stop(): Promise<void>;
 }
 
+const SLACK_ENDPOINT = '/slack/events';
+
+function httpReceiver(deps: AppDeps, signingSecret: string, customRoutes: ReturnType<typeof healthRoutes>, logger: ReturnType<typeof boltLogger>) {
+  const receiver = new HTTPReceiver({
+    signingSecret,
+    endpoints: SLACK_ENDPOINT,
+    customRoutes,
+    logger,
+    bodyLimit: defaultBodyLimit,
+    // Acks go out as soon as a listener calls ack(); slow work never holds the response.
+    processBeforeResponse: false,
+  });
+  // HTTPReceiver's server calls `requestListener` per request: the guard goes in front of it.
+  receiver.requestListener = guardSlackRequests(receiver.requestListener, {
+    signingSecret, endpoints: [SLACK_ENDPOINT], bodyLimit: defaultBodyLimit, logger: deps.logger,
+  });
+  return receiver;
+}
+
 export function createSlackApp(deps: AppDeps, credentials: SlackCredentials) {
   const logger = boltLogger(deps.logger);
   const customRoutes = healthRoutes(deps);
+  // Socket Mode requests come over Slack's own websocket, unsigned: no HTTP guard there.
   const receiver = credentials.appToken
     ? new SocketModeReceiver({ appToken: credentials.appToken, customRoutes, logger, installerOptions: { port: deps.env.PORT } })
-    : new HTTPReceiver({
-      signingSecret: credentials.signingSecret,
-      endpoints: '/slack/events',
-      customRoutes,
-      logger,
-      // Acks go out as soon as a listener calls ack(); slow work never holds the response.
-      processBeforeResponse: false,
-    });
+    : httpReceiver(deps, credentials.signingSecret, customRoutes, logger);
   const app = new App({
     token: credentials.token,
     receiver,

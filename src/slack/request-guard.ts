@@ -1,0 +1,136 @@
+// Checks every POST to the Slack endpoint before Bolt sees it. Bolt 5 crashes the
+// process on a signed body that parses to null (it reads `body.ssl_check`), and it
+// only refuses timestamps that are too old, so a request dated ahead can be replayed
+// until that date. Bolt still verifies the signature again after this guard.
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { parse as parseQuery } from 'node:querystring';
+import { HTTPModuleFunctions, isRawBodyError, verifySlackRequest, type BufferedIncomingMessage } from '@slack/bolt';
+import type { Logger } from '../log.ts';
+
+/** Slack's replay window, both ways: a request dated further from now is refused. */
+export const SLACK_TIMESTAMP_WINDOW_SECONDS = 5 * 60;
+
+export interface RequestGuardOptions {
+  signingSecret: string;
+  endpoints: string[];
+  bodyLimit: number;
+  logger: Logger;
+  /** Wall time, as Slack signs it and Bolt checks it; never the app's business clock. */
+  nowMs?: () => number;
+}
+
+type Verdict = { ok: true } | { ok: false; status: 400 | 401; reason: string };
+
+const FORM = 'application/x-www-form-urlencoded';
+const refuse = (status: 400 | 401, reason: string): Verdict => ({ ok: false, status, reason });
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/** A JSON document as Slack sends one: an object with a `type` (event envelope or interaction). */
+function checkTypedObject(text: string, what: string): Verdict {
+  const parsed = parseJson(text);
+  if (!parsed.ok) return refuse(400, `${what} is not JSON`);
+  if (!isObject(parsed.value)) return refuse(400, `${what} is not a JSON object`);
+  if (typeof parsed.value.type !== 'string' || parsed.value.type === '') return refuse(400, `${what} has no type`);
+  return { ok: true };
+}
+
+/** Reads the body exactly as Bolt's parseHTTPRequestBody will, and refuses what Slack never sends. */
+export function checkBodyShape(contentType: string | undefined, text: string): Verdict {
+  if (contentType !== FORM) return checkTypedObject(text, 'the JSON body');
+  const fields = parseQuery(text);
+  if (Object.values(fields).some((value) => typeof value !== 'string')) return refuse(400, 'a form field is repeated');
+  if ('payload' in fields) return checkTypedObject(String(fields.payload), 'the form payload');
+  if (typeof fields.command !== 'string' || fields.command === '') return refuse(400, 'a form body with neither payload nor command');
+  return { ok: true };
+}
+
+function isSslCheck(contentType: string | undefined, text: string): boolean {
+  return contentType === FORM && parseQuery(text).ssl_check === '1';
+}
+
+export function checkSignature(req: IncomingMessage, text: string, signingSecret: string, nowMs: number): Verdict {
+  const signature = req.headers['x-slack-signature'];
+  const timestamp = req.headers['x-slack-request-timestamp'];
+  if (typeof signature !== 'string' || typeof timestamp !== 'string') return refuse(401, 'signature headers missing');
+  if (!/^\d{1,12}$/.test(timestamp)) return refuse(401, 'the request timestamp is not a number of seconds');
+  const timestampSeconds = Number(timestamp);
+  if (Math.abs(Math.floor(nowMs / 1000) - timestampSeconds) > SLACK_TIMESTAMP_WINDOW_SECONDS) {
+    return refuse(401, 'the request timestamp is more than 5 minutes from now');
+  }
+  try {
+    verifySlackRequest({
+      signingSecret,
+      body: text,
+      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestampSeconds },
+      nowMilliseconds: nowMs,
+    });
+  } catch {
+    return refuse(401, 'signature mismatch');
+  }
+  return { ok: true };
+}
+
+function answer(res: ServerResponse, status: number): void {
+  if (res.headersSent) return;
+  res.writeHead(status);
+  res.end();
+}
+
+function endpointOf(req: IncomingMessage, endpoints: string[]): boolean {
+  if (req.method?.toUpperCase() !== 'POST') return false;
+  try {
+    return endpoints.includes(new URL(req.url ?? '/', 'http://localhost').pathname);
+  } catch {
+    return false;
+  }
+}
+
+/** Wraps HTTPReceiver's request listener: Slack's endpoint is checked first, other routes pass untouched. */
+export function guardSlackRequests(next: RequestListener, options: RequestGuardOptions): RequestListener {
+  const log = options.logger.child({ component: 'slack-request-guard' });
+  const nowMs = options.nowMs ?? Date.now;
+
+  async function checkThenPass(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let buffered: BufferedIncomingMessage;
+    try {
+      buffered = await HTTPModuleFunctions.bufferIncomingMessage(req, options.bodyLimit);
+    } catch (error) {
+      const tooLarge = isRawBodyError(error) && (error as { statusCode?: number }).statusCode === 413;
+      log.warn({ status: tooLarge ? 413 : 400 }, tooLarge ? 'refused a Slack request: body too large' : 'refused a Slack request: body unreadable');
+      return answer(res, tooLarge ? 413 : 400);
+    }
+    const contentType = req.headers['content-type'];
+    const text = buffered.rawBody.toString();
+    // Slack's unsigned ssl_check: Bolt answers it and drops anything else in the body.
+    if (isSslCheck(contentType, text)) return next(buffered, res);
+    const verdict = [
+      () => checkSignature(req, text, options.signingSecret, nowMs()),
+      () => checkBodyShape(contentType, text),
+    ].reduce<Verdict>((found, check) => (found.ok ? check() : found), { ok: true });
+    if (!verdict.ok) {
+      // The reason only: a refused body is never logged, it may carry debtor data.
+      log.warn({ status: verdict.status, reason: verdict.reason }, `refused a Slack request: ${verdict.reason}`);
+      return answer(res, verdict.status);
+    }
+    return next(buffered, res);
+  }
+
+  return (req, res) => {
+    if (!endpointOf(req, options.endpoints)) return next(req, res);
+    checkThenPass(req, res).catch((error: unknown) => {
+      log.error({ err: error }, 'the Slack request guard failed');
+      answer(res, 500);
+    });
+  };
+}
