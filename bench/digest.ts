@@ -205,6 +205,7 @@ async function main(): Promise<void> {
       channelId: DIGEST_CHANNEL,
       businessDate: today,
       dayEnd: zonedTimeToUtc(addDays(today, 1), '00:00', TIMEZONE),
+      previousDayStart: zonedTimeToUtc(addDays(today, -1), '00:00', TIMEZONE),
     };
     const view: DigestView = { locale: 'en', t: translator('en'), today };
     const raw = rawAggregate(today);

@@ -14,7 +14,7 @@ export const caseCommand: Subcommand = {
     // The whole rest is the case: names have spaces ("Société Générale").
     const input = args.join(' ');
     if (!input) return { text: ctx.t('case.missing', { command: ctx.command }) };
-    const found = await openCase(ctx.db, ctx.workspace.id, ctx.today, input);
+    const found = await openCase(ctx.db, ctx.workspace.id, ctx.now, input);
     const view = { locale: ctx.locale, t: ctx.t, today: ctx.today };
     switch (found.kind) {
       case 'card': return caseCardReply(found.card, view);

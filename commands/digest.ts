@@ -1,9 +1,8 @@
 import { parseDigestArgs } from '../src/domain/digest-args.ts';
 import { findSchedule } from '../src/db/digest-schedules.ts';
-import { digestForDay } from '../src/db/digest.ts';
-import { requestDigestNow, scheduleDigest, stopDigest } from '../src/services/digest-schedule.ts';
+import { previewDigest, requestDigestNow, scheduleDigest, stopDigest } from '../src/services/digest-schedule.ts';
 import { formatInputError } from '../src/i18n/errors.ts';
-import { formatDate } from '../src/i18n/format.ts';
+import { channelLink, formatDate, formatWeekdayDate } from '../src/i18n/format.ts';
 import type { Translator } from '../src/i18n/messages.ts';
 import { digestParent } from '../src/slack/blocks/digest.ts';
 import { entryText } from '../src/slack/blocks/worklist.ts';
@@ -11,7 +10,7 @@ import { ensureInChannel } from '../src/slack/channel-access.ts';
 import type { CommandContext, Reply, Subcommand } from '../src/slack/command.ts';
 import { refusal } from '../src/slack/request-context.ts';
 
-const channelRef = (id: string) => `<#${id}>`;
+const channelRef = channelLink;
 
 export function describeDays(t: Translator, weekdays: readonly number[]): string {
   const days = [...weekdays].sort();
@@ -28,7 +27,7 @@ async function accessProblem(ctx: CommandContext): Promise<Reply | null> {
 }
 
 async function preview(ctx: CommandContext): Promise<Reply> {
-  const data = await digestForDay(ctx.db, ctx.workspace, ctx.channelId, ctx.today);
+  const data = await previewDigest(ctx.db, ctx.workspace, ctx.channelId, ctx.today, ctx.now);
   const view = { locale: ctx.locale, t: ctx.t, today: ctx.today };
   const parent = digestParent(data, view);
   // An ephemeral message holds 50 blocks: the summary and the first cases, without buttons.
@@ -43,7 +42,7 @@ export const digest: Subcommand = {
   name: 'digest',
   aliases: ['releve', 'relevé'],
   minRole: 'collector',
-  usage: 'digest now|preview|schedule <HH:MM> [tz] [days]|off',
+  usage: 'digest now [confirm]|preview|schedule <HH:MM> [tz] [days]|off',
   examples: ['digest preview', 'digest now', 'digest schedule 09:00', 'digest schedule 08:30 Europe/Paris mon-fri', 'digest off'],
   summary: 'help.digest.summary',
   details: 'help.digest.details',
@@ -67,10 +66,16 @@ export const digest: Subcommand = {
     const problem = await accessProblem(ctx);
     if (problem) return problem;
     if (a.action === 'now') {
-      const outcome = await requestDigestNow(ctx.db, ctx.digestQueue, { workspaceId: ctx.workspace.id, channelId: ctx.channelId, today: ctx.today });
-      return { text: outcome === 'already_posted'
-        ? ctx.t('digestCmd.already', { channel, date: formatDate(ctx.today, ctx.locale) })
-        : ctx.t('digestCmd.posting', { channel }) };
+      const outcome = await requestDigestNow(ctx.db, ctx.digestQueue, { workspace: ctx.workspace, channelId: ctx.channelId, today: ctx.today, confirm: a.confirm });
+      const date = formatDate(ctx.today, ctx.locale);
+      switch (outcome.kind) {
+        case 'already_posted': return { text: ctx.t('digestCmd.already', { channel, date }) };
+        case 'not_business_day': return { text: ctx.t('digestCmd.notBusinessDay', {
+          day: formatWeekdayDate(ctx.today, ctx.locale, ctx.t), next: formatWeekdayDate(outcome.next, ctx.locale, ctx.t) }) };
+        case 'unconfirmed': return { text: ctx.t('digestCmd.unconfirmed', { channel, date, command: ctx.command }) };
+        case 'confirmed': return { text: ctx.t('digestCmd.confirmed', { channel }) };
+        case 'queued': return { text: ctx.t('digestCmd.posting', { channel }) };
+      }
     }
     if (a.action !== 'schedule') throw new Error(`unhandled digest action ${a.action}`);
     const schedule = await scheduleDigest(ctx.db, ctx.digestQueue, {

@@ -26,7 +26,7 @@ export const overdue: Subcommand = {
       scope: scope === 'all' ? 'all' : { ownerId: scope === 'mine' ? ctx.userId : scope.userId },
       minDaysOverdue,
       limit: PAGE,
-    });
+    }, ctx.now);
     const title = scope === 'all' ? ctx.t('overdue.title.all')
       : scope === 'mine' ? ctx.t('overdue.title.mine')
         : ctx.t('overdue.title.user', { user: mention(scope.userId) });

@@ -1,6 +1,6 @@
 import { parseRole, parseUserMention } from '../src/domain/args.ts';
 import { listMembers, type Role } from '../src/db/members.ts';
-import { mention } from '../src/i18n/format.ts';
+import { joinMrkdwn, mention } from '../src/i18n/format.ts';
 import type { CommandContext, Reply, Subcommand } from '../src/slack/command.ts';
 import { refusal } from '../src/slack/request-context.ts';
 import { removeFromTeam, setRole } from '../src/services/team.ts';
@@ -14,7 +14,7 @@ async function showTeam(ctx: CommandContext): Promise<Reply> {
     const users = members.filter((m) => m.role === role).map((m) => mention(m.userId));
     return users.length ? [`*${t(`team.role.${role}`)}:* ${users.join(', ')}`] : [];
   });
-  if (ctx.env.RELANCE_ADMINS.length) lines.push(t('team.bootstrap', { users: ctx.env.RELANCE_ADMINS.map(mention).join(', ') }));
+  if (ctx.env.RELANCE_ADMINS.length) lines.push(t('team.bootstrap', { users: joinMrkdwn(ctx.env.RELANCE_ADMINS.map(mention), ', ') }));
   const body = lines.length ? lines.join('\n') : t('team.empty', { command: ctx.command });
   const footer = ctx.role === 'admin' ? `\n\n${t('team.workspaceId', { id: ctx.workspace.id })}` : '';
   const text = `*${t('team.title')}*\n${body}${footer}`;

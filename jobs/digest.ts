@@ -44,8 +44,8 @@ export async function runDigestJob(deps: PostDigestDeps, data: DigestJobData, af
     if (!schedule || schedule.localTime !== data.localTime || schedule.timezone !== data.timezone) return { kind: 'stale' };
   }
   const result = await postDigest(deps, data);
-  // Another worker holds the digest: let BullMQ retry later rather than finish.
-  if (result.kind === 'busy') throw new DigestBusyError(`digest ${result.digestId} is being posted by another worker`);
+  // Another worker holds the digest (or took it over from this one): let BullMQ retry later rather than finish.
+  if (result.kind === 'busy' || result.kind === 'lease_lost') throw new DigestBusyError(`digest ${result.digestId} is being posted by another worker`);
   if (afterRun) await afterRun(data);
   return result;
 }

@@ -5,7 +5,6 @@
 import { ensureBalancesFresh } from '../src/db/balances.ts';
 import type { Db } from '../src/db/client.ts';
 import { listWorkspaces } from '../src/db/workspaces.ts';
-import { todayIn } from '../src/domain/dates.ts';
 
 export const BALANCES_SCHEDULER_ID = 'balances-rebuild';
 export const BALANCES_EVERY_MS = 10 * 60_000;
@@ -13,7 +12,7 @@ export const BALANCES_EVERY_MS = 10 * 60_000;
 export async function runBalancesJob(db: Db, now: Date): Promise<{ rebuilt: string[] }> {
   const rebuilt: string[] = [];
   for (const workspace of await listWorkspaces(db)) {
-    if (await ensureBalancesFresh(db, workspace.id, todayIn(workspace.timezone, now))) rebuilt.push(workspace.id);
+    if (await ensureBalancesFresh(db, workspace.id, now)) rebuilt.push(workspace.id);
   }
   return { rebuilt };
 }

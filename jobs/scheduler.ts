@@ -2,7 +2,7 @@
 // one pending job per scheduled channel, for its next run. Run at start-up
 // and every few minutes, so a flushed or restarted Redis loses nothing.
 import type { Queue } from 'bullmq';
-import { allSchedules, digestPosted, type DigestScheduleRow } from '../src/db/digest-schedules.ts';
+import { allSchedules, digestStatus, type DigestScheduleRow } from '../src/db/digest-schedules.ts';
 import type { Queryable } from '../src/db/client.ts';
 import { dueTodayRun, nextDigestRun, type DigestRun } from '../src/domain/digest-schedule.ts';
 import { isBusinessCalendar } from '../src/domain/dates.ts';
@@ -22,8 +22,32 @@ async function runFor(db: Queryable, schedule: Schedule, now: Date): Promise<Dig
   // Today's slot has passed: catch up if the schedule already stood then (Redis lost the job,
   // workers were down), not when someone just set a time that is already behind us.
   const today = dueTodayRun(spec, now, calendar);
-  if (today && schedule.updatedAt <= today.at && !(await digestPosted(db, schedule.workspaceId, schedule.channelId, today.businessDate))) return today;
+  if (today && schedule.updatedAt <= today.at && (await dayNeedsRun(db, { ...schedule, businessDate: today.businessDate }))) return today;
   return nextDigestRun(spec, now, calendar);
+}
+
+/** Not posted, and not waiting for a person to say what is in the channel ('unconfirmed'). */
+async function dayNeedsRun(db: Queryable, day: Pick<DigestJobData, 'workspaceId' | 'channelId' | 'businessDate'>): Promise<boolean> {
+  const status = await digestStatus(db, day.workspaceId, day.channelId, day.businessDate);
+  return status === null || status === 'posting';
+}
+
+/**
+ * Queues a run under its id. BullMQ ignores an add whose id it still keeps, so
+ * a run that failed for good, or finished without posting (the bot was not in
+ * the channel yet), is removed first when its day still needs a run.
+ */
+export async function queueDigestRun(queue: Queue, db: Queryable, data: DigestJobData, delayMs: number): Promise<string> {
+  const jobId = digestJobId(data);
+  const existing = await queue.getJob(jobId);
+  const state = existing ? await existing.getState() : null;
+  if ((state === 'failed' || state === 'completed') && (await dayNeedsRun(db, data))) {
+    // Another worker's reconcile may revive it at the same moment: one of the two removes wins.
+    await existing!.remove().catch(() => {});
+  }
+  // An existing job with this id (waiting, delayed, active) makes this a no-op.
+  await queue.add('digest', data, { ...DIGEST_JOB_OPTIONS, jobId, delay: delayMs });
+  return jobId;
 }
 
 export async function scheduleChannel(queue: Queue, db: Queryable, schedule: Schedule, now: Date): Promise<ScheduledRun | null> {
@@ -35,8 +59,7 @@ export async function scheduleChannel(queue: Queue, db: Queryable, schedule: Sch
   const jobId = data && digestJobId(data);
   await removeStale(queue, schedule.workspaceId, schedule.channelId, jobId);
   if (!run || !data || !jobId) return null;
-  // An existing job with this id (waiting, delayed, done) makes this a no-op.
-  await queue.add('digest', data, { ...DIGEST_JOB_OPTIONS, jobId, delay: Math.max(0, run.at.getTime() - now.getTime()) });
+  await queueDigestRun(queue, db, data, Math.max(0, run.at.getTime() - now.getTime()));
   return { ...run, jobId, channelId: schedule.channelId, workspaceId: schedule.workspaceId };
 }
 

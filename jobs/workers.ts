@@ -5,7 +5,7 @@ import type { Env } from '../src/config/env.ts';
 import type { Database } from '../src/db/client.ts';
 import type { Logger } from '../src/log.ts';
 import { findSchedule } from '../src/db/digest-schedules.ts';
-import type { PostDigestDeps } from '../src/services/post-digest.ts';
+import { SLACK_CALL_TIMEOUT_MS, type PostDigestDeps } from '../src/services/post-digest.ts';
 import { realSleep } from '../src/slack/call-slack.ts';
 import { digestProcessor, type DigestJobData } from './digest.ts';
 import { connection, digestQueue, DIGEST_QUEUE, maintenanceQueue, MAINTENANCE_QUEUE, type QueueConfig } from './queues.ts';
@@ -27,16 +27,22 @@ export interface WorkerOptions {
   stalledIntervalMs?: number;
   leaseMs?: number;
   pacingMs?: number;
+  /** How long a Slack call may take; keep it well under leaseMs. */
+  callTimeoutMs?: number;
   /** Stored on each job this worker processes (BullMQ's processedBy), for operators. */
   name?: string;
 }
 
-export function slackClientForJobs(env: Env): WebClient {
+export function slackClientForJobs(env: Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'>, options: { timeoutMs?: number } = {}): WebClient {
   return new WebClient(env.SLACK_BOT_TOKEN, {
     ...(env.SLACK_API_URL ? { slackApiUrl: env.SLACK_API_URL } : {}),
     // A job handles 429 itself (waits Retry-After, keeps its place) instead of the client's hidden queue.
     rejectRateLimitedCalls: true,
-    retryConfig: { retries: 2 },
+    // Never sent twice by the client: a post whose connection dropped after Slack
+    // accepted it would appear twice. The digest's recovery (reading back by metadata) is the retry.
+    retryConfig: { retries: 0 },
+    // A stalled call ends well within the digest's lease (see SLACK_CALL_TIMEOUT_MS).
+    timeout: options.timeoutMs ?? SLACK_CALL_TIMEOUT_MS,
   });
 }
 
@@ -50,12 +56,13 @@ export async function startWorkers(opts: WorkerOptions): Promise<{ stop: () => P
   const log = opts.logger.child({ role: 'worker' });
   const deps: PostDigestDeps = {
     db: opts.database.db,
-    client: slackClientForJobs(opts.env),
+    client: slackClientForJobs(opts.env, { timeoutMs: opts.callTimeoutMs }),
     clock: opts.clock,
     sleep: opts.sleep ?? realSleep,
     logger: log,
     leaseMs: opts.leaseMs,
     pacingMs: opts.pacingMs,
+    command: opts.env.RELANCE_COMMAND,
   };
   const scheduleNext = async (data: DigestJobData) => {
     const schedule = await findSchedule(deps.db, data.workspaceId, data.channelId);
@@ -70,7 +77,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<{ stop: () => P
     ...(opts.lockDurationMs ? { lockDuration: opts.lockDurationMs } : {}),
     ...(opts.stalledIntervalMs ? { stalledInterval: opts.stalledIntervalMs } : {}),
   });
-  worker.on('failed', (job, error) => log.warn({ job: job?.id, attempt: job?.attemptsMade, err: error.message }, 'job failed; BullMQ will retry'));
+  worker.on('failed', (job, error) => log.warn({ job: job?.id, attempt: job?.attemptsMade, err: error }, 'job failed; BullMQ will retry'));
   worker.on('completed', (job, result) => log.info({ job: job.id, result: (result as { kind?: string })?.kind }, 'job done'));
 
   // One scheduler for every worker: upserting it again (each start) changes nothing.
@@ -82,14 +89,14 @@ export async function startWorkers(opts: WorkerOptions): Promise<{ stop: () => P
     concurrency: 1,
     ...(opts.name ? { name: opts.name } : {}),
   });
-  maintenanceWorker.on('failed', (job, error) => log.warn({ job: job?.id, err: error.message }, 'balances rebuild failed; it runs again soon'));
+  maintenanceWorker.on('failed', (job, error) => log.warn({ job: job?.id, err: error }, 'balances rebuild failed; it runs again soon'));
 
   const reconcile = async () => {
     const runs = await reconcileSchedules(queue, deps.db, opts.clock());
     log.info({ schedules: runs.length }, 'digest schedules registered');
   };
   await reconcile();
-  const timer = setInterval(() => reconcile().catch((e: Error) => log.warn({ err: e.message }, 'could not refresh the digest schedules')), RECONCILE_EVERY_MS);
+  const timer = setInterval(() => reconcile().catch((e: Error) => log.warn({ err: e }, 'could not refresh the digest schedules')), RECONCILE_EVERY_MS);
   timer.unref();
   return {
     reconcile,

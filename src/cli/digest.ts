@@ -10,7 +10,7 @@ import { translator, type Locale } from '../i18n/messages.ts';
 import { createLogger } from '../log.ts';
 import { digestText } from '../slack/blocks/digest.ts';
 import { businessCalendar, channelHelp, postDigest } from '../services/post-digest.ts';
-import { digestForDay } from '../db/digest.ts';
+import { previewDigest } from '../services/digest-schedule.ts';
 import { slackClientForJobs } from '../../jobs/workers.ts';
 import { realSleep } from '../slack/call-slack.ts';
 
@@ -35,8 +35,14 @@ export async function runDigestCommand(argv: string[], database: Database, env: 
     const known = workspaces.map((w) => w.id).join(', ') || 'none yet';
     return say(`${values.workspace ? `No workspace "${values.workspace}".` : 'Say which workspace with --workspace.'} Known workspaces: ${known}.\n${USAGE}`), 2;
   }
-  const date = values.date ?? todayIn(workspace.timezone, io.now());
+  const today = todayIn(workspace.timezone, io.now());
+  const date = values.date ?? today;
   if (!isIsoDate(date)) return say(`--date must be a date such as 2026-11-23 (got "${values.date}").`), 2;
+  if (date > today) {
+    return say(`--date "${date}" is after today in workspace ${workspace.id} (${today}, ${workspace.timezone}): `
+      + `a digest is for today or an earlier day. Nothing was changed.\n`
+      + `Example: relance digest --workspace ${workspace.id} --channel ${values.channel} --preview --date ${today}`), 2;
+  }
   const locale = workspace.locale as Locale;
   const view = { locale, t: translator(locale), today: date };
   if (!isBusinessDay(date, businessCalendar(workspace))) {
@@ -44,7 +50,8 @@ export async function runDigestCommand(argv: string[], database: Database, env: 
     return 0;
   }
 
-  const data = await digestForDay(database.db, workspace, values.channel, date);
+  // Printing writes nothing, even without --preview: posting computes its own.
+  const data = await previewDigest(database.db, workspace, values.channel, date, io.now());
   io.stdout.write(`${digestText(data, view)}\n`);
   if (values.preview) return 0;
 

@@ -19,7 +19,7 @@ import {
 import { importCsv } from '../import/index.ts';
 import { createLogger } from '../log.ts';
 import { createSlackApp } from '../slack/app.ts';
-import { blocksToText } from '../slack/blocks/digest.ts';
+import { blocksToText, mrkdwnToText } from '../slack/blocks/digest.ts';
 import { digestQueue } from '../../jobs/queues.ts';
 import { queueConfig, startWorkers } from '../../jobs/workers.ts';
 import { checkRedis, connectDatabase } from './preflight.ts';
@@ -60,7 +60,7 @@ async function seedDemo(env: Env, database: Awaited<ReturnType<typeof connectDat
 }
 
 function render(body: { text?: string; blocks?: KnownBlock[] }): string {
-  return body.blocks?.length ? blocksToText(body.blocks) : (body.text ?? '');
+  return body.blocks?.length ? blocksToText(body.blocks) : mrkdwnToText(body.text ?? '');
 }
 
 function channelText(emulator: SlackEmulator): string {

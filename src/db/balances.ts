@@ -3,7 +3,7 @@
 // workspace is, because aging moves with the calendar.
 import { sql } from 'drizzle-orm';
 import { AGING_BUCKETS } from '../domain/aging.ts';
-import type { IsoDate } from '../domain/dates.ts';
+import { addDays, todayIn, type IsoDate } from '../domain/dates.ts';
 import { rows, type Queryable } from './client.ts';
 import { prioritySql } from './priority-sql.ts';
 
@@ -144,20 +144,29 @@ const promiseCounts = (ws: string) => sql`(
   from promises where workspace_id = ${ws} and status in ('broken', 'pending') group by case_id)`;
 
 /**
- * Aging moves with the calendar: the first reader of a new day (or the
- * balances job) rebuilds the workspace's balances. An advisory lock keeps
- * concurrent readers from rebuilding twice. It never rebuilds backwards: a
- * digest retried the next day keeps today's aging for everyone else.
+ * Aging moves with the calendar: the first reader of a new day (or the balances
+ * job) rebuilds the workspace's balances. The day is the workspace's calendar day
+ * at `now`, read from its own time zone, never a date the caller has in mind: a
+ * digest's business date (another zone's, or a --date) must not move everyone's
+ * aging, nor write case_opened for invoices not yet due. An advisory lock keeps
+ * concurrent readers from rebuilding twice. It never rebuilds backwards by a day
+ * (servers' clocks around midnight, a zone moved west): balances further ahead
+ * than that can only be wrong, and are rebuilt for today.
  */
-export async function ensureBalancesFresh(db: Queryable, workspaceId: string, today: IsoDate): Promise<boolean> {
-  const current = async (q: Queryable) => (await rows<{ as_of: string | null }>(q, sql`
-    select to_char(balances_as_of, 'YYYY-MM-DD') as as_of from workspaces where id = ${workspaceId}`))[0];
-  const upToDate = (ws: { as_of: string | null } | undefined) => !ws || (ws.as_of !== null && ws.as_of >= today);
-  if (upToDate(await current(db))) return false;
+export async function ensureBalancesFresh(db: Queryable, workspaceId: string, now: Date): Promise<boolean> {
+  const current = async (q: Queryable) => (await rows<{ as_of: string | null; timezone: string }>(q, sql`
+    select to_char(balances_as_of, 'YYYY-MM-DD') as as_of, timezone from workspaces where id = ${workspaceId}`))[0];
+  const stale = (ws: { as_of: string | null; timezone: string } | undefined): IsoDate | null => {
+    if (!ws) return null;
+    const today = todayIn(ws.timezone, now);
+    return ws.as_of !== null && ws.as_of >= today && ws.as_of <= addDays(today, 1) ? null : today;
+  };
+  if (stale(await current(db)) === null) return false;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('relance.balances'), hashtext(${workspaceId}))`);
-    if (upToDate(await current(tx))) return false;
-    await refreshBalances(tx, { workspaceId, today, actorId: 'system' });
+    const today = stale(await current(tx));
+    if (today === null) return false;
+    await refreshBalances(tx, { workspaceId, today, actorId: 'system', now });
     return true;
   });
 }

@@ -1,6 +1,6 @@
 // Finding a case from what a person types, and reading what its card shows.
 import { sql } from 'drizzle-orm';
-import type { IsoDate } from '../domain/dates.ts';
+import { todayIn, type IsoDate } from '../domain/dates.ts';
 import { rows, type Queryable } from './client.ts';
 
 export interface CustomerMatch {
@@ -76,15 +76,17 @@ export interface CaseCard {
   earliestStartDate: IsoDate | null;
   invoices: { number: string; issueDate: IsoDate; dueDate: IsoDate; currency: string; amountCents: number; balanceCents: number }[];
   unpaidInvoices: number;
-  activities: { kind: string; actorId: string; occurredAt: Date; data: Record<string, unknown> }[];
+  /** `occurredOn` is the day in the workspace's time zone, which is the day people saw it happen. */
+  activities: { kind: string; actorId: string; occurredAt: Date; occurredOn: IsoDate; data: Record<string, unknown> }[];
 }
 
 const CARD_INVOICES = 15;
 const CARD_ACTIVITIES = 10;
 
 export async function loadCaseCard(db: Queryable, workspaceId: string, customerId: number): Promise<CaseCard | null> {
-  const [customer] = await rows<{ id: string | number; customer_ref: string; name: string; kind: 'b2b' | 'b2c'; owner_id: string | null; locale: string | null }>(db, sql`
-    select id, customer_ref, name, kind, owner_id, locale from customers where workspace_id = ${workspaceId} and id = ${customerId}`);
+  const [customer] = await rows<{ id: string | number; customer_ref: string; name: string; kind: 'b2b' | 'b2c'; owner_id: string | null; locale: string | null; timezone: string }>(db, sql`
+    select c.id, c.customer_ref, c.name, c.kind, c.owner_id, c.locale, w.timezone
+    from customers c join workspaces w on w.id = c.workspace_id where c.workspace_id = ${workspaceId} and c.id = ${customerId}`);
   if (!customer) return null;
   const [kase] = await rows<{ id: string | number; status: string; stage: string | null; owner_id: string | null; thread_channel_id: string | null; thread_ts: string | null }>(db, sql`
     select id, status, stage, owner_id, thread_channel_id, thread_ts from cases
@@ -118,6 +120,9 @@ export async function loadCaseCard(db: Queryable, workspaceId: string, customerI
       amountCents: Number(i.amount_cents), balanceCents: Number(i.balance),
     })),
     unpaidInvoices: invoices[0]?.total ?? 0,
-    activities: activities.map((a) => ({ kind: a.kind, actorId: a.actor_id, occurredAt: new Date(a.occurred_at), data: a.data ?? {} })),
+    activities: activities.map((a) => {
+      const occurredAt = new Date(a.occurred_at);
+      return { kind: a.kind, actorId: a.actor_id, occurredAt, occurredOn: todayIn(customer.timezone, occurredAt), data: a.data ?? {} };
+    }),
   };
 }

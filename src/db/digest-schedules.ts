@@ -38,8 +38,11 @@ export async function allSchedules(db: Queryable): Promise<(DigestScheduleRow & 
   }).from(digestSchedules).innerJoin(workspaces, eq(workspaces.id, digestSchedules.workspaceId));
 }
 
-export async function digestPosted(db: Queryable, workspaceId: string, channelId: string, businessDate: string): Promise<boolean> {
+export type DigestStatus = (typeof digests.$inferSelect)['status'];
+
+/** The day's digest: 'posting' (or null, not begun) still needs a run; 'posted' and 'unconfirmed' do not. */
+export async function digestStatus(db: Queryable, workspaceId: string, channelId: string, businessDate: string): Promise<DigestStatus | null> {
   const [row] = await db.select({ status: digests.status }).from(digests)
     .where(and(eq(digests.workspaceId, workspaceId), eq(digests.channelId, channelId), eq(digests.businessDate, businessDate)));
-  return row?.status === 'posted';
+  return row?.status ?? null;
 }

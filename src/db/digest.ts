@@ -49,8 +49,10 @@ export interface DigestQuery {
   workspaceId: string;
   channelId: string;
   businessDate: IsoDate;
-  /** Start and end of the business day in the workspace zone, for task due times. */
+  /** End of the business day in the workspace zone, for task due times. */
   dayEnd: Date;
+  /** Start of the day before, in the workspace zone: "broken since" when this channel had no digest yet. */
+  previousDayStart: Date;
   limit?: number;
 }
 
@@ -69,7 +71,7 @@ export async function loadDigest(db: Queryable, q: DigestQuery): Promise<DigestD
     select totals, posted_at from digests where workspace_id = ${ws} and channel_id = ${q.channelId}
       and status = 'posted' and business_date < ${day}::date
     order by business_date desc limit 1`);
-  const since = previous?.posted_at ? new Date(previous.posted_at) : new Date(Date.parse(`${addDays(day, -1)}T00:00:00Z`));
+  const since = previous?.posted_at ? new Date(previous.posted_at) : q.previousDayStart;
   const promiseSelect = sql`select c.name as customer_name, c.customer_ref, p.amount_cents, p.currency,
       to_char(p.due_on, 'YYYY-MM-DD') as due_on, p.taken_by, count(*) over ()::int as total
     from promises p join cases k on k.id = p.case_id join customers c on c.id = k.customer_id`;
@@ -130,12 +132,17 @@ export async function loadDigest(db: Queryable, q: DigestQuery): Promise<DigestD
   };
 }
 
-/** A channel's digest for a business day, as it would be posted: balances brought to that day first. */
-export async function digestForDay(db: Queryable, workspace: { id: string; timezone: string }, channelId: string, date: IsoDate): Promise<DigestData> {
-  await ensureBalancesFresh(db, workspace.id, date);
+/**
+ * A channel's digest for a business day, as it would be posted. The balances are
+ * the workspace's as of its own today at `now` (the business date can be another
+ * zone's, a day ahead); the business date picks promises, calls and the previous digest.
+ */
+export async function digestForDay(db: Queryable, workspace: { id: string; timezone: string }, channelId: string, date: IsoDate, now: Date): Promise<DigestData> {
+  await ensureBalancesFresh(db, workspace.id, now);
   return loadDigest(db, {
     workspaceId: workspace.id, channelId, businessDate: date,
     dayEnd: zonedTimeToUtc(addDays(date, 1), '00:00', workspace.timezone),
+    previousDayStart: zonedTimeToUtc(addDays(date, -1), '00:00', workspace.timezone),
   });
 }
 

@@ -44,7 +44,9 @@ export const taskStatusEnum = pgEnum('task_status', ['open', 'done', 'cancelled'
 export const promiseStatusEnum = pgEnum('promise_status', ['pending', 'kept', 'partly_kept', 'broken', 'cancelled']);
 export const escalationKindEnum = pgEnum('escalation_kind', ['notice', 'agency', 'legal']);
 export const escalationStatusEnum = pgEnum('escalation_status', ['pending', 'approved', 'rejected', 'cancelled']);
-export const digestStatusEnum = pgEnum('digest_status', ['posting', 'posted']);
+// unconfirmed: a worker could not tell whether a message of the digest already
+// reached Slack, so it stopped; a manager who looked resolves it (`digest now confirm`).
+export const digestStatusEnum = pgEnum('digest_status', ['posting', 'posted', 'unconfirmed']);
 
 /** One Slack team. The id is Slack's team id (T…), so a request maps to its tenant without a lookup. */
 export const workspaces = pgTable('workspaces', {
@@ -288,6 +290,11 @@ export const digests = pgTable('digests', {
   // A worker holds the digest while posting; a crashed worker's lease runs out
   // and the next attempt resumes where it stopped.
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  // New at every claim: a worker whose token is gone has lost the digest to
+  // another one and must neither write nor call Slack again.
+  leaseToken: text('lease_token'),
+  // Set just before each attempt to post the summary: with no message_ts, it may or may not be in Slack.
+  postStartedAt: timestamp('post_started_at', { withTimezone: true }),
   attempts: integer('attempts').notNull().default(0),
   createdAt: createdAt(),
   postedAt: timestamp('posted_at', { withTimezone: true }),

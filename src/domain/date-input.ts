@@ -21,8 +21,15 @@ export interface DateOptions {
 
 export type Duration = { days: number } | { months: number };
 
-/** Years accepted in dates: a wider range is a typo (01/12/62) or would break Date. */
+/** Years accepted in dates: a wider range is a typo (0026, 20026) or would break Date. */
 export const DATE_YEAR_RANGE = { min: 1900, max: 2199 } as const;
+
+/**
+ * A two-digit year is the year ending in those digits at most this many years
+ * from today (in 2026: 06 → 2006, 46 → 2046); any other (62: 1962 or 2062?)
+ * is refused rather than guessed.
+ */
+export const TWO_DIGIT_YEAR_WINDOW = 20;
 
 // ----------------------------------------------------------------- words
 
@@ -33,11 +40,12 @@ const MONTHS: Readonly<Record<string, number>> = {
   october: 10, oct: 10, octobre: 10, november: 11, nov: 11, novembre: 11, december: 12, dec: 12, decembre: 12,
 };
 
-// No French "mar": it is March in English.
-const WEEKDAYS: Readonly<Record<string, number>> = {
-  monday: 1, mon: 1, lundi: 1, lun: 1, tuesday: 2, tue: 2, tues: 2, mardi: 2,
-  wednesday: 3, wed: 3, mercredi: 3, mer: 3, thursday: 4, thu: 4, thur: 4, thurs: 4, jeudi: 4, jeu: 4,
-  friday: 5, fri: 5, vendredi: 5, ven: 5, saturday: 6, sat: 6, samedi: 6, sam: 6, sunday: 7, sun: 7, dimanche: 7, dim: 7,
+const WEEKDAYS_EN: Readonly<Record<string, number>> = {
+  monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3, thursday: 4, thu: 4, thur: 4, thurs: 4,
+  friday: 5, fri: 5, saturday: 6, sat: 6, sunday: 7, sun: 7,
+};
+const WEEKDAYS_FR: Readonly<Record<string, number>> = {
+  lundi: 1, lun: 1, mardi: 2, mar: 2, mercredi: 3, mer: 3, jeudi: 4, jeu: 4, vendredi: 5, ven: 5, samedi: 6, sam: 6, dimanche: 7, dim: 7,
 };
 
 const DAY_WORDS: Readonly<Record<string, number>> = {
@@ -60,7 +68,31 @@ const COUNT_WORDS: Readonly<Record<string, number>> = { a: 1, an: 1, one: 1, un:
 
 const alt = (table: object) => Object.keys(table).sort((a, b) => b.length - a.length).join('|');
 const MONTH = `(${alt(MONTHS)})`;
-const WEEKDAY = `(${alt(WEEKDAYS)})`;
+
+/**
+ * Words read differently per locale. "mar" is Tuesday's French abbreviation
+ * (CLDR "mar."; March is "mars" in French) and March's English one. So in
+ * French it is mardi wherever a weekday fits ("mar", "ce mar", "mar 3",
+ * "mar 1er déc"); in English it is March ("mar 3", "end of mar"), and alone it
+ * is as vague as "jan". After a day number ("3 mar") it can only be March.
+ */
+interface LocaleWords {
+  weekdays: Readonly<Record<string, number>>;
+  /** A weekday word, as a capturing group. */
+  weekday: string;
+  /** A month name that may come before the day ("Dec 1"), as a capturing group. */
+  monthFirst: string;
+}
+
+function localeWords(weekdays: Readonly<Record<string, number>>, monthFirst: Readonly<Record<string, number>>): LocaleWords {
+  return { weekdays, weekday: `(${alt(weekdays)})`, monthFirst: `(${alt(monthFirst)})` };
+}
+
+const withoutMar = (table: Readonly<Record<string, number>>) => Object.fromEntries(Object.entries(table).filter(([word]) => word !== 'mar'));
+const WORDS: Readonly<Record<DateOptions['locale'], LocaleWords>> = {
+  en: localeWords({ ...WEEKDAYS_EN, ...withoutMar(WEEKDAYS_FR) }, MONTHS),
+  fr: localeWords({ ...WEEKDAYS_EN, ...WEEKDAYS_FR }, withoutMar(MONTHS)),
+};
 const UNIT = `(${alt(UNITS)})`;
 const COUNT = `(\\d{1,4}|${alt(COUNT_WORDS)})`;
 const ORDINAL = '(?:st|nd|rd|th|er|eme|e)?';
@@ -89,12 +121,34 @@ const shift = (today: IsoDate, d: Duration): IsoDate => ('days' in d ? addDays(t
 
 type Resolution = { date: IsoDate; weekday?: number } | { error: DomainErrorCode; params?: InputError['params'] };
 
+const nonsense = (month: number, day: number) => month < 1 || month > 12 || day < 1 || day > 31;
+
 /** A day, month and year as typed; errors distinguish nonsense (32/13) from a day the month lacks (31/04). */
 function build(year: number, month: number, day: number, weekday?: number): Resolution {
-  if (month < 1 || month > 12 || day < 1 || day > 31) return { error: 'date.unparseable' };
+  if (nonsense(month, day)) return { error: 'date.unparseable' };
   if (year < DATE_YEAR_RANGE.min || year > DATE_YEAR_RANGE.max) return { error: 'date.out_of_range', params: { ...DATE_YEAR_RANGE } };
   if (!isValidDay(year, month, day)) return { error: 'date.no_such_day', params: { day, month, year } };
   return { date: isoDate(year, month, day), weekday };
+}
+
+/** The year "62" stands for, within TWO_DIGIT_YEAR_WINDOW of today, or the error naming both centuries. */
+function fullYear(yy: string, today: IsoDate): number | Resolution {
+  const [current] = ymd(today);
+  const sameCentury = current - (current % 100) + Number(yy);
+  const candidates = [sameCentury - 100, sameCentury, sameCentury + 100];
+  const year = candidates.find((y) => Math.abs(y - current) <= TWO_DIGIT_YEAR_WINDOW);
+  if (year !== undefined) return year;
+  const earlier = candidates.filter((y) => y < current).at(-1) ?? sameCentury - 100;
+  const later = candidates.find((y) => y > current) ?? sameCentury + 100;
+  return { error: 'date.two_digit_year', params: { year: yy, earlier, later } };
+}
+
+/** build with the year as typed: four digits as they are, two through fullYear. */
+function withYear(typed: string, month: number, day: number, today: IsoDate, weekday?: number): Resolution {
+  if (typed.length !== 2) return build(Number(typed), month, day, weekday);
+  if (nonsense(month, day)) return { error: 'date.unparseable' };
+  const year = fullYear(typed, today);
+  return typeof year === 'number' ? build(year, month, day, weekday) : year;
 }
 
 /**
@@ -112,7 +166,7 @@ function pick(candidates: IsoDate[], opts: DateOptions): IsoDate | undefined {
 
 /** A day and month without a year ("1 déc", "01/12"), the year chosen by pick. */
 function withoutYear(month: number, day: number, opts: DateOptions, weekday?: number): Resolution {
-  if (month < 1 || month > 12 || day < 1 || day > 31) return { error: 'date.unparseable' };
+  if (nonsense(month, day)) return { error: 'date.unparseable' };
   const [year] = ymd(opts.today);
   // Nine years either side, so 29 February finds a leap year.
   const years = Array.from({ length: 17 }, (_, i) => year - 8 + i).filter((yy) => isValidDay(yy, month, day));
@@ -160,16 +214,39 @@ const numeric: Rule = (t, opts) => {
   let [day, month] = [Number(m[1]), Number(m[2])];
   if (month > 12 && day <= 12) [day, month] = [month, day];
   if (m[3] === undefined) return withoutYear(month, day, opts);
-  return build(m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3]), month, day);
+  return withYear(m[3], month, day, opts.today);
 };
 
-/** "friday", "next monday", "lundi prochain": the first such day strictly after today; "last friday" strictly before. */
-const weekday: Rule = (t, { today }) => {
-  const m = exact(`(?:(next|this|coming|ce|last)\\s+)?${WEEKDAY}(?:\\s+(prochain|qui vient|dernier))?`, t);
+/**
+ * "friday", "next monday", "lundi prochain": the first such day strictly after
+ * today; "last friday" strictly before. "this friday" / "ce vendredi" is the
+ * first one from today on, so said on a Friday it is today.
+ */
+const weekday: Rule = (t, { today, locale }) => {
+  const words = WORDS[locale];
+  const m = exact(`(?:(next|this|coming|ce|last)\\s+)?${words.weekday}(?:\\s+(prochain|qui vient|dernier))?`, t);
   if (!m) return null;
   const back = m[1] === 'last' || m[3] === 'dernier';
   if (back && (m[1] === 'next' || m[3] === 'prochain')) return null;
-  return { date: nextWeekday(today, WEEKDAYS[m[2] ?? ''] ?? 0, back) };
+  const day = words.weekdays[m[2] ?? ''] ?? 0;
+  const fromToday = (m[1] === 'this' || m[1] === 'ce') && m[3] === undefined;
+  if (fromToday && weekdayOf(today) === day) return { date: today };
+  return { date: nextWeekday(today, day, back) };
+};
+
+/**
+ * "mardi 3", "mardi 1er", "tuesday the 1st": the day of the month chosen by
+ * pick, whose weekday must agree. An English weekday needs "the" or an
+ * ordinal, since "friday 4" is more likely four o'clock.
+ */
+const weekdayAndDay: Rule = (t, opts) => {
+  const words = WORDS[opts.locale];
+  const m = exact(`${words.weekday}\\s+(the\\s+|le\\s+)?(\\d{1,2})(st|nd|rd|th|er|eme|e)?`, t);
+  if (!m) return null;
+  const name = m[1] ?? '';
+  if (m[2] === undefined && m[4] === undefined && !Object.hasOwn(WEEKDAYS_FR, name)) return null;
+  const r = dayOfMonth(Number(m[3]), opts);
+  return 'date' in r ? { date: r.date, weekday: words.weekdays[name] } : r;
 };
 
 /** "in 10 days", "dans 2 semaines", "10 days from now", "J+10", "+2w". */
@@ -204,17 +281,18 @@ const period: Rule = (t, opts) => {
   return m[2] === undefined ? endOfNamedMonth(month, opts) : build(Number(m[2]), month, daysInMonth(Number(m[2]), month));
 };
 
-/** "1er décembre 2026", "Dec 1, 2026", with an optional weekday that must agree ("mardi 1er décembre"). */
+/** "1er décembre 2026", "Dec 1, 26", with an optional weekday that must agree ("mardi 1er décembre"). */
 const namedMonth: Rule = (t, opts) => {
-  const wd = `(?:${WEEKDAY}\\s+)?`;
-  const dmy = exact(`${wd}(?:the\\s+|le\\s+)?(\\d{1,2})${ORDINAL}[\\s-]*(?:of\\s+)?${MONTH}(?:[\\s-]+(\\d{4}))?`, t);
-  const mdy = dmy ? null : exact(`${wd}${MONTH}\\s+(?:the\\s+)?(\\d{1,2})${ORDINAL}(?:\\s+(\\d{4}))?`, t);
+  const words = WORDS[opts.locale];
+  const wd = `(?:${words.weekday}\\s+)?`;
+  const dmy = exact(`${wd}(?:the\\s+|le\\s+)?(\\d{1,2})${ORDINAL}[\\s-]*(?:of\\s+)?${MONTH}(?:[\\s-]+(\\d{4}|\\d{2}))?`, t);
+  const mdy = dmy ? null : exact(`${wd}${words.monthFirst}\\s+(?:the\\s+)?(\\d{1,2})${ORDINAL}(?:\\s+(\\d{4}|\\d{2}))?`, t);
   const parts = dmy ? [dmy[1], dmy[2], dmy[3], dmy[4]] : mdy ? [mdy[1], mdy[3], mdy[2], mdy[4]] : null;
   if (!parts) return null;
   const [wdName, day, monthName, year] = parts;
-  const wdNumber = wdName === undefined ? undefined : WEEKDAYS[wdName];
+  const wdNumber = wdName === undefined ? undefined : words.weekdays[wdName];
   const month = MONTHS[monthName ?? ''] ?? 0;
-  return year === undefined ? withoutYear(month, Number(day), opts, wdNumber) : build(Number(year), month, Number(day), wdNumber);
+  return year === undefined ? withoutYear(month, Number(day), opts, wdNumber) : withYear(year, month, Number(day), opts.today, wdNumber);
 };
 
 /** A bare day of the month needs a marker ("le 15", "the 15th", "1er"), else "15" could be anything. */
@@ -223,7 +301,7 @@ const bareDay: Rule = (t, opts, marked) => {
   return m && (marked || m[2] !== undefined) ? dayOfMonth(Number(m[1]), opts) : null;
 };
 
-const RULES: readonly Rule[] = [dayWord, numeric, weekday, offset, period, namedMonth, bareDay];
+const RULES: readonly Rule[] = [dayWord, numeric, weekday, weekdayAndDay, offset, period, namedMonth, bareDay];
 
 const FILLER = /^(?:on|by|for|until|till|the|le|pour|jusqu'au|jusqu'a|au)\s+/;
 
@@ -242,12 +320,21 @@ function resolve(text: string, opts: DateOptions): Resolution | null {
   return null;
 }
 
+/** The two digits chrono read as a year ("3 mars 62" → 1962), when the text has them and not the full year. */
+function twoDigitYearIn(text: string, year: number): string | null {
+  if (text.includes(String(year))) return null;
+  const yy = String(year % 100).padStart(2, '0');
+  return new RegExp(`(?<!\\d)${yy}(?!\\d)`).test(text) ? yy : null;
+}
+
 /** chrono-node for phrasings our rules miss, accepted only when it reads the whole text as one date. */
 function viaChrono(text: string, opts: DateOptions): Resolution | null {
   const [y, m, d] = ymd(opts.today);
   // Noon UTC with a zero offset: the reference day is `today` whatever the server's zone.
   const ref = { instant: new Date(Date.UTC(y, m - 1, d, 12)), timezone: 0 };
-  const parsers = opts.locale === 'fr' ? [chrono.fr, chrono.en] : [chrono.en, chrono.fr];
+  const own = opts.locale === 'fr' ? chrono.fr : chrono.en;
+  // chrono.fr reads "mar" as mardi and chrono.en as March: only the locale's reading (see WORDS).
+  const parsers = /\bmar\b/.test(text) ? [own] : opts.locale === 'fr' ? [chrono.fr, chrono.en] : [chrono.en, chrono.fr];
   for (const parser of parsers) {
     const results = parser.parse(text, ref, { forwardDate: opts.future ?? false });
     const r = results[0];
@@ -255,7 +342,12 @@ function viaChrono(text: string, opts: DateOptions): Resolution | null {
     if (r.start.isCertain('hour')) return { error: 'date.time_not_allowed' };
     // A day must be named: "jan 2027" or "next month" alone is too vague to promise on.
     if (!r.start.isCertain('day') && !r.start.isCertain('weekday')) continue;
-    return build(r.start.get('year') ?? 0, r.start.get('month') ?? 0, r.start.get('day') ?? 0);
+    // chrono keeps the date of "tuesday 2026-12-02" and drops the weekday: ours must agree with it.
+    const chronoWeekday = r.start.isCertain('weekday') ? r.start.get('weekday') : null;
+    const weekday = chronoWeekday === null ? undefined : chronoWeekday === 0 ? 7 : chronoWeekday;
+    const [year, month, day] = [r.start.get('year') ?? 0, r.start.get('month') ?? 0, r.start.get('day') ?? 0];
+    const yy = r.start.isCertain('year') ? twoDigitYearIn(text, year) : null;
+    return yy === null ? build(year, month, day, weekday) : withYear(yy, month, day, opts.today, weekday);
   }
   return null;
 }
@@ -263,10 +355,12 @@ function viaChrono(text: string, opts: DateOptions): Resolution | null {
 /**
  * A date as typed in Slack: ISO `2026-12-01`; `01/12/2026`, `1/12/26`, `01.12.2026`
  * (day first in both locales; `12/25/2026` is read month first only because
- * no 25th month exists); `1 déc`, `1er décembre 2026`, `Dec 1`, `december 1st`;
- * and words in English and French whatever the locale: today, tomorrow,
- * aujourd'hui, demain, après-demain, weekday names and `next monday` /
- * `lundi prochain` (the first such day strictly after today), `in 10 days`,
+ * no 25th month exists; a two-digit year see TWO_DIGIT_YEAR_WINDOW); `1 déc`,
+ * `1er décembre 2026`, `Dec 1`, `december 1st`, `mardi 3`, `tuesday the 1st`;
+ * and words in English and French whatever the locale (but "mar", see WORDS):
+ * today, tomorrow, aujourd'hui, demain, après-demain, weekday names and
+ * `next monday` / `lundi prochain` (the first such day strictly after today;
+ * `this friday` / `ce vendredi` from today on), `in 10 days`,
  * `dans 2 semaines`, `in 1 month`, `J+10`, `end of month`, `fin du mois`,
  * `end of next month`, `fin du mois prochain`, `fin décembre`, `end of year`,
  * `next week` (next Monday), `next month` (its 1st), `end of week` (Friday).

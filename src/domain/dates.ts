@@ -13,5 +13,5 @@ export {
 } from './holidays.ts';
 export { addBusinessDays, isBusinessDay, nextBusinessDay, nextBusinessMorning } from './business-days.ts';
 export {
-  DATE_YEAR_RANGE, MAX_DURATION, parseDate, parseDuration, parseLocalTime, type DateOptions, type Duration,
+  DATE_YEAR_RANGE, MAX_DURATION, TWO_DIGIT_YEAR_WINDOW, parseDate, parseDuration, parseLocalTime, type DateOptions, type Duration,
 } from './date-input.ts';

@@ -5,7 +5,9 @@ import { fail } from './errors.ts';
 import { ok, type Result } from './result.ts';
 
 export type DigestArgs =
-  | { action: 'now' | 'preview' | 'off' | 'status' }
+  // confirm: a manager looked, and what relance could not confirm is not in the channel.
+  | { action: 'now'; confirm?: true }
+  | { action: 'preview' | 'off' | 'status' }
   | { action: 'schedule'; localTime: string; timeZone?: string; weekdays?: number[] };
 
 /** ISO weekday numbers (1 = Monday) by the names people type, English and French. */
@@ -48,6 +50,9 @@ export function parseWeekdays(input: string): Result<number[]> {
 export function parseDigestArgs(tokens: readonly string[]): Result<DigestArgs> {
   const [first, ...rest] = tokens;
   const action = (first ?? 'status').toLowerCase();
+  if (['now', 'maintenant'].includes(action) && rest.length === 1 && ['confirm', 'confirmer'].includes(rest[0]!.toLowerCase())) {
+    return ok({ action: 'now', confirm: true });
+  }
   if (['now', 'maintenant'].includes(action) || ['preview', 'aperçu', 'apercu'].includes(action) || ['off', 'stop'].includes(action) || action === 'status') {
     if (rest.length) return fail('digest.extra', rest.join(' '));
     const normal = action === 'maintenant' ? 'now' : action.startsWith('aper') ? 'preview' : action === 'stop' ? 'off' : action;

@@ -97,6 +97,12 @@ export function sumByCurrency(list: readonly Money[]): Money[] {
 interface SplitNumber {
   int: string;
   frac: string;
+  /**
+   * One mark followed by exactly three digits that could also group thousands
+   * (`1,234`, `12.345`): the locale chose the reading, which for a currency
+   * with three decimals or more is a guess between two valid amounts.
+   */
+  loneGroup?: { before: string; after: string };
 }
 
 /** Thousands grouped by three once the decimal mark is known: "1 2345" or "12.34.567" are not numbers. */
@@ -130,7 +136,8 @@ function splitAt(text: string, decimal: '.' | ',' | null): SplitNumber | null {
  *   misread by a factor of 1000; in French `1.200` is 1200 and `1,200` is
  *   rejected likewise. When spaces or apostrophes already group the digits
  *   (`1 200.500`) or the integer part cannot be a thousands group (`0,500`,
- *   `1234,567`) the mark is a decimal mark.
+ *   `1234,567`) the mark is a decimal mark. For a currency with three decimals
+ *   (KWD, BHD…) both readings are amounts, so parseAmount refuses the form.
  */
 function splitTyped(text: string, locale: Locale): SplitNumber | null {
   const lastDot = text.lastIndexOf('.');
@@ -142,8 +149,16 @@ function splitTyped(text: string, locale: Locale): SplitNumber | null {
   const [before = '', after = ''] = text.split(mark);
   const couldGroup = after.length === 3 && /^[1-9]\d{0,2}$/.test(before);
   const localeDecimal = locale === 'fr' ? ',' : '.';
-  return splitAt(text, couldGroup && mark !== localeDecimal ? null : mark);
+  const split = splitAt(text, couldGroup && mark !== localeDecimal ? null : mark);
+  return split && couldGroup ? { ...split, loneGroup: { before, after } } : split;
 }
+
+/**
+ * Zeros past the currency's decimals, dropped only from four decimals on
+ * (`12.3450`, `10.9900`): three digits after a mark may be a thousands group.
+ */
+const trimZeros = (frac: string, digits: number): string =>
+  frac.length > Math.max(digits, 3) && /^0*$/.test(frac.slice(digits)) ? frac.slice(0, digits) : frac;
 
 /** Integer minor units from digit strings (frac at most `digits` long), or null past MAX_MINOR_UNITS. */
 function toMinor(int: string, frac: string, digits: number): number | null {
@@ -218,8 +233,9 @@ function pieces(text: string): Piece[] | null {
 /**
  * What a person types for an amount in Slack: `1200`, `1 200,50`, `1.200,50 €`,
  * `€1,200.50`, `1200 EUR`, `eur 50`, `$99.90`, `1'200.50`, `12,-`, with any
- * kind of space. See splitTyped for how `1,200` and `12,5` are read. Without a
- * currency the amount is in `defaultCurrency`. Errors quote the whole input.
+ * kind of space. See splitTyped for how `1,200` and `12,5` are read, and
+ * trimZeros for `12.3450`. Without a currency the amount is in
+ * `defaultCurrency`. Errors quote the whole input.
  */
 export function parseAmount(input: string, opts: { locale: Locale; defaultCurrency: string }): Result<Money> {
   const fallback = opts.defaultCurrency.toUpperCase();
@@ -258,8 +274,14 @@ export function parseAmount(input: string, opts: { locale: Locale; defaultCurren
   const digits = minorUnits(currency);
   const nonZero = /[1-9]/.test(split.int + split.frac);
   if (negative && nonZero) return fail('amount.negative', input);
-  if (split.frac.length > digits) return fail('amount.too_many_decimals', input, { currency, max: digits });
-  const cents = toMinor(split.int, split.frac, digits);
+  if (split.loneGroup && digits >= 3) {
+    const { before, after } = split.loneGroup;
+    const decimal = `${before}${opts.locale === 'fr' ? ',' : '.'}${after}`;
+    return fail('amount.ambiguous_thousands', input, { currency, max: digits, thousands: before + after, decimal });
+  }
+  const frac = trimZeros(split.frac, digits);
+  if (frac.length > digits) return fail('amount.too_many_decimals', input, { currency, max: digits });
+  const cents = toMinor(split.int, frac, digits);
   if (cents === null) return fail('amount.too_large', input, { max: maxMajor(digits) });
   if (!nonZero) return fail('amount.zero', input);
   return ok({ cents, currency });

@@ -75,7 +75,12 @@ function validateBlock(block: Obj, path: string, limits: BlockLimits, fail: Fail
       return;
     case 'context':
       if (!Array.isArray(block.elements) || block.elements.length === 0) fail('must provide elements', `${path}/elements`);
-      else if (block.elements.length > 10) fail('must be less than 11 items', `${path}/elements`);
+      else {
+        if (block.elements.length > 10) fail('must be less than 11 items', `${path}/elements`);
+        block.elements.forEach((element, i) => {
+          if (isObj(element) && element.type !== 'image') textObject(element, `${path}/elements/${i}`, 3000, fail);
+        });
+      }
       return;
     case 'input':
       if (!limits.allowInput) fail('input blocks are not allowed here', path);
@@ -108,6 +113,17 @@ function validateElements(elements: unknown[], path: string, fail: Fail, single 
       textObject(element.text, `${at}/text`, 75, fail, true);
       if (typeof element.value === 'string' && element.value.length > 2000) fail('must be less than 2001 characters', `${at}/value`);
       if (typeof element.url === 'string' && element.url.length > 3000) fail('must be less than 3001 characters', `${at}/url`);
+    }
+    if (element.placeholder !== undefined) textObject(element.placeholder, `${at}/placeholder`, 150, fail, true);
+    if (Array.isArray(element.options)) {
+      if (element.options.length > 100) fail('must be less than 101 items', `${at}/options`);
+      element.options.forEach((option, j) => {
+        textObject(isObj(option) ? option.text : undefined, `${at}/options/${j}/text`, 75, fail);
+        if (isObj(option) && typeof option.value === 'string' && option.value.length > 150) fail('must be less than 151 characters', `${at}/options/${j}/value`);
+      });
+    }
+    if (element.type === 'plain_text_input' && typeof element.max_length === 'number' && element.max_length > 3000) {
+      fail('must be less than 3001', `${at}/max_length`);
     }
   });
 }

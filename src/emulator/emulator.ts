@@ -1,7 +1,7 @@
 import type { ApiDeps } from './api.ts';
 import { callApi } from './api.ts';
 import { applyResponse, applyViewSubmissionAck } from './effects.ts';
-import type { Fault, HttpAnswer, RateLimitRule } from './faults.ts';
+import type { ConnectionFault, Fault, HttpAnswer, RateLimitRule } from './faults.ts';
 import { FaultQueue, faultAnswer, RateLimiter } from './faults.ts';
 import { multipartParts } from './http-io.ts';
 import type { ResponseRecord, ResponseUrlMeta } from './response-urls.ts';
@@ -33,6 +33,9 @@ export class SlackEmulator {
   /** What to give the WebClient as `slackApiUrl`. */
   readonly apiUrl: string;
   readonly #faults = new FaultQueue();
+  readonly #connectionFaults = new FaultQueue<ConnectionFault>();
+  /** Requests held by a `slow` connection fault, per method. */
+  readonly #held = new Map<string, number>();
   readonly #limiter: RateLimiter;
   readonly #triggers: TriggerRegistry;
   readonly #responses: ResponseUrlRegistry;
@@ -102,6 +105,56 @@ export class SlackEmulator {
   /** The next `times` calls of `method` (or `upload`, `response_url`) fail this way and change nothing. */
   failNext(method: string, fault: Fault, times = 1): void {
     this.#faults.add(method, fault, times);
+  }
+
+  /** The next `times` calls of `method` meet this connection fault (see ConnectionFault). */
+  failConnectionNext(method: string, fault: ConnectionFault, times = 1): void {
+    this.#connectionFaults.add(method, fault, times);
+  }
+
+  takeConnectionFault(method: string): ConnectionFault | undefined {
+    return this.#connectionFaults.take(method);
+  }
+
+  /** How many calls of `method` a `slow` fault is holding right now. */
+  held(method: string): number {
+    return this.#held.get(method) ?? 0;
+  }
+
+  /**
+   * Holds a request until the emulator clock has moved `ms` on. False when the
+   * client gave up first: Slack never saw the call, which is recorded with status 0.
+   */
+  async arriveLate(method: string, args: Args, ms: number, gaveUp: Promise<void>): Promise<boolean> {
+    const due = this.state.now() + ms;
+    this.#held.set(method, this.held(method) + 1);
+    this.state.notify();
+    let timer: NodeJS.Timeout | undefined;
+    const arrived = await Promise.race([
+      gaveUp.then(() => false),
+      // The clock is injected and moves without telling anyone: look at it often.
+      new Promise<boolean>((resolve) => {
+        timer = setInterval(() => { if (this.state.now() >= due) resolve(true); }, 5);
+      }),
+    ]);
+    clearInterval(timer);
+    this.#held.set(method, this.held(method) - 1);
+    if (!arrived) {
+      const { token: _token, ...logged } = args;
+      this.state.calls.push({ method, args: structuredClone(logged), at: this.state.now(), status: 0, response: { error: 'client_gave_up' } });
+    }
+    this.state.notify();
+    return arrived;
+  }
+
+  /**
+   * Slack's limits on reading history for apps not listed in the Marketplace
+   * (SLACK-NOTES.md): conversations.history and conversations.replies once a
+   * minute per channel, at most 15 messages a call.
+   */
+  limitHistoryReads(): void {
+    for (const method of ['conversations.history', 'conversations.replies']) this.#limiter.set(method, { perChannelPerSecond: 1 / 60 });
+    this.state.historyPageLimit = 15;
   }
 
   /** Answers 429 + Retry-After past the rate; `null` lifts the limit. */

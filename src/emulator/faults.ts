@@ -6,6 +6,15 @@ import type { Clock } from './clock.ts';
  */
 export type Fault = { status: 429; retryAfter?: number } | { error: string } | { status: number };
 
+/**
+ * A failure of the connection rather than of the answer, keyed like `Fault`.
+ * `slow`: the request reaches Slack `ms` later on the emulator clock; a client
+ * that gives up first (timeout, abort) leaves nothing behind.
+ * `drop_after_accept`: Slack applies the call, then the connection drops
+ * before the answer, so the client cannot know the call took effect.
+ */
+export type ConnectionFault = { kind: 'slow'; ms: number } | { kind: 'drop_after_accept' };
+
 export interface HttpAnswer {
   status: number;
   body: Record<string, unknown> | string;
@@ -23,16 +32,16 @@ export function faultAnswer(fault: Fault): HttpAnswer {
   return { status: fault.status, body: `${fault.status} emulated failure`, headers: { 'Content-Type': 'text/plain' } };
 }
 
-export class FaultQueue {
-  readonly #queued = new Map<string, Fault[]>();
+export class FaultQueue<F = Fault> {
+  readonly #queued = new Map<string, F[]>();
 
-  add(key: string, fault: Fault, times: number): void {
+  add(key: string, fault: F, times: number): void {
     const list = this.#queued.get(key) ?? [];
     for (let i = 0; i < times; i += 1) list.push(fault);
     this.#queued.set(key, list);
   }
 
-  take(key: string): Fault | undefined {
+  take(key: string): F | undefined {
     const list = this.#queued.get(key);
     const fault = list?.shift();
     if (list?.length === 0) this.#queued.delete(key);

@@ -3,7 +3,7 @@ export { createManualClock, realClock } from './clock.ts';
 export type { Clock, ManualClock } from './clock.ts';
 export { SlackEmulator } from './emulator.ts';
 export type { WaitOptions } from './emulator.ts';
-export type { Fault, RateLimitRule } from './faults.ts';
+export type { ConnectionFault, Fault, RateLimitRule } from './faults.ts';
 export { runSlackEmulator } from './main.ts';
 export { RESPONSE_URL_MAX_USES, RESPONSE_URL_TTL_MS } from './response-urls.ts';
 export type { ResponseRecord, ResponseUrlMeta } from './response-urls.ts';

@@ -1,3 +1,4 @@
+import { MESSAGE_LIMITS, validateBlocks } from './blocks.ts';
 import type { Clock } from './clock.ts';
 import { hex } from './ids.ts';
 
@@ -75,6 +76,10 @@ export class ResponseUrlRegistry {
     if (body === undefined) return { ok: false, status: 400, error: 'invalid_payload' };
     const empty = body.text === undefined && body.blocks === undefined && body.attachments === undefined;
     if (empty && body.delete_original !== true && body.delete_original !== 'true') return { ok: false, status: 400, error: 'no_text' };
+    // Like incoming webhooks: a 400 with the bare error, no details.
+    if (body.blocks !== undefined && (!Array.isArray(body.blocks) || validateBlocks(body.blocks, MESSAGE_LIMITS).length > 0)) {
+      return { ok: false, status: 400, error: 'invalid_blocks' };
+    }
     return { ok: true, meta: entry.meta };
   }
 }

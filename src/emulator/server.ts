@@ -34,7 +34,17 @@ async function route(emulator: SlackEmulator, req: IncomingMessage, res: ServerR
       return;
     }
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    send(res, emulator.api(method, args, bearer));
+    const connectionFault = emulator.takeConnectionFault(method);
+    if (connectionFault?.kind === 'slow') {
+      const gaveUp = new Promise<void>((resolve) => res.once('close', () => resolve()));
+      if (!(await emulator.arriveLate(method, args, connectionFault.ms, gaveUp))) return;
+    }
+    const answer = emulator.api(method, args, bearer);
+    if (connectionFault?.kind === 'drop_after_accept') {
+      res.destroy();
+      return;
+    }
+    send(res, answer);
     return;
   }
   if (req.method === 'POST' && path.startsWith('/upload/v1/')) {

@@ -92,6 +92,8 @@ export class EmulatorState {
   defaultTeamId: string | undefined;
   /** Any `xoxb-` token is the default workspace's bot unless turned off. */
   acceptAnyBotToken = true;
+  /** The most messages conversations.history and .replies return per call, whatever `limit` asks. */
+  historyPageLimit: number | undefined;
   readonly #listeners = new Set<() => void>();
 
   constructor(clock: Clock = realClock) {

@@ -2,6 +2,7 @@
 // and show a correct example. One message per catalogued code, in both languages.
 import { DOMAIN_ERROR_CODES, type DomainErrorCode } from '../domain/errors.ts';
 import type { InputError } from '../domain/result.ts';
+import { inert } from './format.ts';
 import type { Locale } from './messages.ts';
 
 type Params = Record<string, string | number>;
@@ -13,6 +14,7 @@ const en: Record<DomainErrorCode, Say> = {
   'amount.negative': () => 'is negative: amounts must be more than zero.',
   'amount.zero': () => 'is zero: amounts must be more than zero.',
   'amount.too_many_decimals': (p) => `has more decimals than ${p.currency ?? 'the currency'} allows (${p.max ?? 2}).`,
+  'amount.ambiguous_thousands': (p) => `could be ${p.thousands} or ${p.decimal} ${p.currency}, which has ${p.max} decimals: write ${p.thousands} ${p.currency} or ${p.decimal}0 ${p.currency} to say which.`,
   'amount.unknown_currency': (p) => `names a currency I don't know${p.currency ? ` (${p.currency})` : ''}.`,
   'amount.two_currencies': (p) => `mixes two currencies (${p.first}, ${p.second}).`,
   'amount.too_large': () => 'is larger than relance accepts.',
@@ -24,6 +26,7 @@ const en: Record<DomainErrorCode, Say> = {
   'date.unparseable': () => 'is not a date I understand.',
   'date.no_such_day': () => 'is a day that does not exist.',
   'date.out_of_range': (p) => `is outside the years ${p.min}–${p.max}.`,
+  'date.two_digit_year': (p) => `has a two-digit year, ${p.year}, that could be ${p.earlier} or ${p.later}: write the year in full.`,
   'date.past': (p) => `is in the past (${p.date}): a future date is needed.`,
   'date.weekday_mismatch': () => 'names a weekday that does not fall on that date.',
   'date.time_not_allowed': () => 'has a time of day; give only a date.',
@@ -54,6 +57,7 @@ const fr: Record<DomainErrorCode, Say> = {
   'amount.negative': () => 'est négatif : le montant doit être supérieur à zéro.',
   'amount.zero': () => 'vaut zéro : le montant doit être supérieur à zéro.',
   'amount.too_many_decimals': (p) => `a plus de décimales que ${p.currency ?? 'la devise'} n'en permet (${p.max ?? 2}).`,
+  'amount.ambiguous_thousands': (p) => `peut être ${p.thousands} ou ${p.decimal} ${p.currency}, qui a ${p.max} décimales : écrivez ${p.thousands} ${p.currency} ou ${p.decimal}0 ${p.currency} pour préciser.`,
   'amount.unknown_currency': (p) => `indique une devise que je ne connais pas${p.currency ? ` (${p.currency})` : ''}.`,
   'amount.two_currencies': (p) => `mélange deux devises (${p.first}, ${p.second}).`,
   'amount.too_large': () => 'dépasse ce que relance accepte.',
@@ -65,6 +69,7 @@ const fr: Record<DomainErrorCode, Say> = {
   'date.unparseable': () => 'n\'est pas une date que je comprends.',
   'date.no_such_day': () => 'est un jour qui n\'existe pas.',
   'date.out_of_range': (p) => `est hors des années ${p.min}–${p.max}.`,
+  'date.two_digit_year': (p) => `a une année à deux chiffres, ${p.year}, qui peut être ${p.earlier} ou ${p.later} : écrivez l'année en entier.`,
   'date.past': (p) => `est dans le passé (${p.date}) : il faut une date à venir.`,
   'date.weekday_mismatch': () => 'indique un jour de la semaine qui ne tombe pas à cette date.',
   'date.time_not_allowed': () => 'contient une heure ; donnez seulement une date.',
@@ -102,7 +107,9 @@ export function formatInputError(locale: Locale, error: InputError, example?: st
   const reason = say ? say(params) : (locale === 'fr' ? 'n\'est pas valide ici.' : 'is not valid here.');
   const sample = example ?? DOMAIN_ERROR_CODES[code]?.example;
   const startsWithSentence = /^[A-Z]/.test(reason) && !error.input;
-  const quoted = startsWithSentence ? reason : `${locale === 'fr' ? `« ${error.input} »` : `"${error.input}"`} ${reason}`;
+  // Typed input is data: quoted inert (escaped, shortened), never as Slack markup.
+  const input = inert(error.input);
+  const quoted = startsWithSentence ? reason : `${locale === 'fr' ? `« ${input} »` : `"${input}"`} ${reason}`;
   if (!sample) return quoted;
   return locale === 'fr' ? `${quoted} Exemple : \`${sample}\`` : `${quoted} Example: \`${sample}\``;
 }

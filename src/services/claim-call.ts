@@ -1,7 +1,10 @@
 // Claiming and releasing a case's phone call (digest button or :raising_hand:).
 // The case row is locked while deciding, so two people claiming at once get
-// one winner and one "already claimed by".
-import { and, eq, sql } from 'drizzle-orm';
+// one winner and one "already claimed by". A claim records what it changed
+// (a new task or an existing one, the case's owner), so that releasing gives
+// back exactly that: an accidental claim leaves no trace on the case but its
+// timeline.
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client.ts';
 import { activities, cases, customers, tasks } from '../db/schema.ts';
 
@@ -9,9 +12,10 @@ export type ClaimResult =
   | { kind: 'claimed'; name: string; taskId: number }
   | { kind: 'already'; name: string }
   | { kind: 'taken'; name: string; by: string }
-  | { kind: 'closed' };
+  | { kind: 'closed' }
+  | { kind: 'not_found' };
 
-export type ReleaseResult = { kind: 'released'; name: string } | { kind: 'not_holder' } | { kind: 'closed' };
+export type ReleaseResult = { kind: 'released'; name: string } | { kind: 'not_holder' } | { kind: 'closed' } | { kind: 'not_found' };
 
 interface CallInput {
   workspaceId: string;
@@ -21,12 +25,25 @@ interface CallInput {
   via: 'button' | 'reaction';
 }
 
-async function lockCase(tx: Tx, workspaceId: string, caseId: number) {
+/** What a claim changed, kept in its call_claimed activity. */
+interface ClaimRecord {
+  task_id?: number;
+  /** The claim created the task (else it assigned an open, unassigned one). */
+  created_task?: boolean;
+  /** The case had no owner and the claimer became it. */
+  took_ownership?: boolean;
+}
+
+type LockedCase = { kind: 'open'; id: number; ownerId: string | null; customerId: number; name: string } | { kind: 'closed' } | { kind: 'not_found' };
+
+async function lockCase(tx: Tx, workspaceId: string, caseId: number): Promise<LockedCase> {
   const [row] = await tx.select({ id: cases.id, status: cases.status, ownerId: cases.ownerId, customerId: cases.customerId, name: customers.name })
     .from(cases).innerJoin(customers, eq(customers.id, cases.customerId))
     .where(and(eq(cases.workspaceId, workspaceId), eq(cases.id, caseId)))
     .for('update', { of: cases });
-  return row && !['resolved', 'written_off'].includes(row.status) ? row : null;
+  if (!row) return { kind: 'not_found' };
+  if (['resolved', 'written_off'].includes(row.status)) return { kind: 'closed' };
+  return { kind: 'open', id: row.id, ownerId: row.ownerId, customerId: row.customerId, name: row.name };
 }
 
 const openCall = (workspaceId: string, caseId: number) =>
@@ -35,7 +52,7 @@ const openCall = (workspaceId: string, caseId: number) =>
 export async function claimCall(db: Db, input: CallInput): Promise<ClaimResult> {
   return db.transaction(async (tx) => {
     const kase = await lockCase(tx, input.workspaceId, input.caseId);
-    if (!kase) return { kind: 'closed' };
+    if (kase.kind !== 'open') return kase;
     const [current] = await tx.select().from(tasks).where(openCall(input.workspaceId, input.caseId)).limit(1);
     if (current?.assigneeId === input.userId) return { kind: 'already', name: kase.name };
     if (current?.assigneeId) return { kind: 'taken', name: kase.name, by: current.assigneeId };
@@ -49,27 +66,48 @@ export async function claimCall(db: Db, input: CallInput): Promise<ClaimResult> 
       }).returning({ id: tasks.id });
       taskId = created!.id;
     }
-    if (!kase.ownerId) await tx.update(cases).set({ ownerId: input.userId, updatedAt: input.now }).where(eq(cases.id, kase.id));
+    const tookOwnership = !kase.ownerId;
+    if (tookOwnership) await tx.update(cases).set({ ownerId: input.userId, updatedAt: input.now }).where(eq(cases.id, kase.id));
+    const record: ClaimRecord = { task_id: taskId, created_task: !current, took_ownership: tookOwnership };
     await tx.insert(activities).values({
       workspaceId: input.workspaceId, caseId: kase.id, customerId: kase.customerId, kind: 'call_claimed',
-      actorId: input.userId, occurredAt: input.now, data: { via: input.via, task_id: taskId },
+      actorId: input.userId, occurredAt: input.now, data: { via: input.via, ...record },
     });
     return { kind: 'claimed', name: kase.name, taskId };
   });
 }
 
-/** Gives the call back, only if `userId` holds it (removing someone else's reaction releases nothing). */
+async function claimOf(tx: Tx, workspaceId: string, caseId: number, taskId: number, userId: string): Promise<ClaimRecord> {
+  const [row] = await tx.select({ data: activities.data }).from(activities)
+    .where(and(
+      eq(activities.workspaceId, workspaceId), eq(activities.caseId, caseId), eq(activities.kind, 'call_claimed'),
+      eq(activities.actorId, userId), sql`(${activities.data}->>'task_id')::bigint = ${taskId}`,
+    ))
+    .orderBy(desc(activities.occurredAt), desc(activities.id)).limit(1);
+  return (row?.data ?? {}) as ClaimRecord;
+}
+
+/**
+ * Gives the call back, only if `userId` holds it (removing someone else's
+ * reaction releases nothing). The task goes back to what it was, and the case
+ * to no owner if this claim made `userId` its owner and nobody changed the owner
+ * since. Claims recorded before claims kept this record leave the owner as is.
+ */
 export async function releaseCall(db: Db, input: CallInput): Promise<ReleaseResult> {
   return db.transaction(async (tx) => {
     const kase = await lockCase(tx, input.workspaceId, input.caseId);
-    if (!kase) return { kind: 'closed' };
-    const released = await tx.update(tasks).set({ status: 'cancelled', closedAt: input.now })
-      .where(and(openCall(input.workspaceId, input.caseId), eq(tasks.assigneeId, input.userId)))
-      .returning({ id: tasks.id });
-    if (released.length === 0) return { kind: 'not_holder' };
+    if (kase.kind !== 'open') return kase;
+    const [held] = await tx.select({ id: tasks.id }).from(tasks)
+      .where(and(openCall(input.workspaceId, input.caseId), eq(tasks.assigneeId, input.userId))).limit(1);
+    if (!held) return { kind: 'not_holder' };
+    const claim = await claimOf(tx, input.workspaceId, kase.id, held.id, input.userId);
+    if (claim.created_task === false) await tx.update(tasks).set({ assigneeId: null }).where(eq(tasks.id, held.id));
+    else await tx.update(tasks).set({ status: 'cancelled', closedAt: input.now }).where(eq(tasks.id, held.id));
+    const returnOwnership = claim.took_ownership === true && kase.ownerId === input.userId;
+    if (returnOwnership) await tx.update(cases).set({ ownerId: null, updatedAt: input.now }).where(eq(cases.id, kase.id));
     await tx.insert(activities).values({
       workspaceId: input.workspaceId, caseId: kase.id, customerId: kase.customerId, kind: 'call_released',
-      actorId: input.userId, occurredAt: input.now, data: { via: input.via, task_id: released[0]!.id },
+      actorId: input.userId, occurredAt: input.now, data: { via: input.via, task_id: held.id, owner_returned: returnOwnership },
     });
     return { kind: 'released', name: kase.name };
   });

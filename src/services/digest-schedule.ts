@@ -2,12 +2,36 @@
 // schedule a channel, stop it. Schedules live in PostgreSQL; the queue only
 // mirrors them (jobs/scheduler.ts).
 import type { Queue } from 'bullmq';
+import { TransactionRollbackError } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
-import { deleteSchedule, digestPosted, saveSchedule, type DigestScheduleRow } from '../db/digest-schedules.ts';
+import { digestForDay, type DigestData } from '../db/digest.ts';
+import { confirmMissing } from '../db/digest-lease.ts';
+import { deleteSchedule, digestStatus, saveSchedule, type DigestScheduleRow } from '../db/digest-schedules.ts';
 import type { Workspace } from '../db/workspaces.ts';
-import type { IsoDate } from '../domain/dates.ts';
-import { DIGEST_JOB_OPTIONS, digestJobId, type DigestJobData } from '../../jobs/digest.ts';
-import { scheduleChannel, unscheduleChannel } from '../../jobs/scheduler.ts';
+import { isBusinessDay, nextBusinessDay, type IsoDate } from '../domain/dates.ts';
+import type { DigestJobData } from '../../jobs/digest.ts';
+import { queueDigestRun, scheduleChannel, unscheduleChannel } from '../../jobs/scheduler.ts';
+import { businessCalendar } from './post-digest.ts';
+
+/**
+ * The digest as it would be posted, for a person to look at: it writes nothing.
+ * Reading can rebuild the day's balances (and open cases) when nobody has read
+ * today yet; here that happens in a transaction that is rolled back, so a preview
+ * never leaves case_opened entries on the append-only timeline.
+ */
+export async function previewDigest(db: Db, workspace: { id: string; timezone: string }, channelId: string, date: IsoDate, now: Date): Promise<DigestData> {
+  let data: DigestData | undefined;
+  try {
+    await db.transaction(async (tx) => {
+      data = await digestForDay(tx, workspace, channelId, date, now);
+      tx.rollback();
+    });
+  } catch (error) {
+    if (!(error instanceof TransactionRollbackError)) throw error;
+  }
+  if (!data) throw new Error('previewDigest: the digest was not computed');
+  return data;
+}
 
 export async function scheduleDigest(db: Db, queue: Queue | null, input: {
   workspace: Workspace; channelId: string; localTime: string; timezone?: string; weekdays?: number[]; by: string; now: Date;
@@ -28,10 +52,33 @@ export async function stopDigest(db: Db, queue: Queue | null, workspaceId: strin
 }
 
 /** Queues today's digest for a worker, unless today's is already in the channel. */
-export async function requestDigestNow(db: Db, queue: Queue | null, target: { workspaceId: string; channelId: string; today: IsoDate }):
-  Promise<'already_posted' | 'queued'> {
-  if (await digestPosted(db, target.workspaceId, target.channelId, target.today)) return 'already_posted';
-  const data: DigestJobData = { workspaceId: target.workspaceId, channelId: target.channelId, businessDate: target.today, manual: true };
-  await queue?.add('digest', data, { ...DIGEST_JOB_OPTIONS, jobId: digestJobId(data) });
-  return 'queued';
+export type DigestNowOutcome =
+  | { kind: 'queued' }
+  | { kind: 'already_posted' }
+  | { kind: 'not_business_day'; next: IsoDate }
+  /** relance stopped, unsure what is in the channel: a manager must look, then confirm. */
+  | { kind: 'unconfirmed' }
+  /** The manager confirmed what relance could not: it goes on from where it stopped. */
+  | { kind: 'confirmed' };
+
+/**
+ * Queues today's digest for a worker, unless today's is already in the
+ * channel; a run of the day that failed or finished without posting is run
+ * again. `confirm`: a manager looked, and what relance could not confirm is
+ * not in the channel.
+ */
+export async function requestDigestNow(db: Db, queue: Queue | null, target: { workspace: Workspace; channelId: string; today: IsoDate; confirm?: boolean }):
+  Promise<DigestNowOutcome> {
+  const { workspace, channelId, today } = target;
+  const calendar = businessCalendar(workspace);
+  if (!isBusinessDay(today, calendar)) return { kind: 'not_business_day', next: nextBusinessDay(today, calendar) };
+  const status = await digestStatus(db, workspace.id, channelId, today);
+  if (status === 'posted') return { kind: 'already_posted' };
+  if (status === 'unconfirmed') {
+    if (!target.confirm) return { kind: 'unconfirmed' };
+    await confirmMissing(db, { workspaceId: workspace.id, channelId, businessDate: today });
+  }
+  const data: DigestJobData = { workspaceId: workspace.id, channelId, businessDate: today, manual: true };
+  if (queue) await queueDigestRun(queue, db, data, 0);
+  return { kind: status === 'unconfirmed' ? 'confirmed' : 'queued' };
 }

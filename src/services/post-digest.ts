@@ -1,23 +1,30 @@
 // Posts a channel's digest for one business day, exactly once.
 //
 // The unique key (workspace, channel, business day) makes the day's digest a
-// single row; a lease on that row lets one worker post at a time; every Slack
-// message is recorded the moment Slack answers. A worker killed between
-// posting and recording leaves a message without a recorded ts: the next
-// attempt finds it by its message metadata (digest id, case id) before
-// posting anything again.
-import { and, asc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+// single row. A worker posts only while it holds the row's lease, fenced by a
+// token each claim replaces: every write, and the check before every Slack
+// call, fails once another worker has taken over, and the stalled worker stops.
+// Slack calls are never retried by the client and time out well within the
+// lease, which is extended just before each call, so a holder's last call is
+// over before anyone else may post. Every message is recorded the moment Slack
+// answers; one whose answer never came (crash, timeout, dropped connection) is
+// looked for by its metadata before anything is posted again, and when that
+// look cannot be conclusive the digest stops as 'unconfirmed' for a person.
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { WebClient } from '@slack/web-api';
-import type { Db } from '../db/client.ts';
+import type { Db, Tx } from '../db/client.ts';
 import { digestForDay, totalsSnapshot, type DigestData } from '../db/digest.ts';
+import { claimDigest, finishUnderLease, LeaseLostError, releaseLease, underLease, type DigestRow, type Lease } from '../db/digest-lease.ts';
 import { digestEntries, digests } from '../db/schema.ts';
 import { loadEntries } from '../db/worklist.ts';
 import { findWorkspace, type Workspace } from '../db/workspaces.ts';
 import { isBusinessDay, isBusinessCalendar, type IsoDate } from '../domain/dates.ts';
+import { formatWeekdayDate, mrkdwn } from '../i18n/format.ts';
 import { translator, type Locale } from '../i18n/messages.ts';
 import type { Logger } from '../log.ts';
 import { digestEntry, digestParent, type DigestView } from '../slack/blocks/digest.ts';
-import { callSlack, SlackCallError } from '../slack/call-slack.ts';
+import { callSlack, SlackCallError, SlackNoAnswerError } from '../slack/call-slack.ts';
+import { findPosted, slackTs, type ReadMessage, type Unsure } from '../slack/find-posted.ts';
 
 export const DIGEST_EVENT = 'relance_digest';
 
@@ -31,22 +38,33 @@ export interface PostDigestDeps {
   leaseMs?: number;
   /** Pause between messages: Slack allows about one message a second per channel. */
   pacingMs?: number;
+  /** The slash command as installed, for the messages that tell people what to type. */
+  command?: string;
 }
 
 export type PostDigestResult =
   | { kind: 'posted'; digestId: number; messageTs: string; replies: number }
   | { kind: 'already_posted'; digestId: number; messageTs: string | null }
   | { kind: 'busy'; digestId: number }
+  // Another worker took the digest over while this one was stalled; this one posted nothing more.
+  | { kind: 'lease_lost'; digestId: number }
+  // It could not tell whether a message already reached Slack: it posted nothing more and said so.
+  | { kind: 'unconfirmed'; digestId: number }
   | { kind: 'not_business_day' }
   | { kind: 'no_workspace' }
   | { kind: 'channel_error'; error: string };
 
 export class DigestBusyError extends Error {}
 
-type DigestRow = typeof digests.$inferSelect;
-
-const DEFAULT_LEASE_MS = 90_000;
-const CLOCK_SKEW_S = 600;
+export const DEFAULT_LEASE_MS = 90_000;
+/**
+ * How long the jobs' Slack client waits for an answer. Well under the lease,
+ * which is extended just before each call: a stalled call is given up long
+ * before another worker may take the digest over and post.
+ */
+export const SLACK_CALL_TIMEOUT_MS = 15_000;
+// Our clock and Slack's may differ a little: read a little wider than the attempt.
+const CLOCK_SKEW_MS = 600_000;
 const DEFAULT_PACING_MS = 1_100;
 
 export function businessCalendar(workspace: Workspace) {
@@ -61,13 +79,22 @@ export async function postDigest(deps: PostDigestDeps, target: { workspaceId: st
 
   await db.insert(digests).values({ workspaceId: workspace.id, channelId: target.channelId, businessDate: target.businessDate })
     .onConflictDoNothing();
-  const digest = await claimLease(deps, target);
-  if (!digest.ok) return digest.result;
-  const log = deps.logger.child({ digest: digest.row.id, team: workspace.id, channel: target.channelId });
+  const { row, lease } = await claimDigest(db, target, deps.clock(), deps.leaseMs ?? DEFAULT_LEASE_MS);
+  if (!lease) return unclaimed(row);
+  const log = deps.logger.child({ digest: row.id, team: workspace.id, channel: target.channelId });
   try {
-    return await postClaimed(deps, workspace, digest.row, log);
+    return await postClaimed({ deps, workspace, row, lease, log, view: viewFor(workspace, row.businessDate) });
   } catch (error) {
-    await db.update(digests).set({ lockedUntil: null }).where(eq(digests.id, digest.row.id));
+    if (error instanceof LeaseLostError) {
+      log.warn('another worker took this digest over while this one was stalled; this one stops and posts nothing more');
+      return { kind: 'lease_lost', digestId: row.id };
+    }
+    if (error instanceof SlackNoAnswerError) {
+      // Slack may still act on that call: the lease runs out on its own, so nobody posts meanwhile.
+      log.warn({ err: error.message }, 'no answer from Slack: the next attempt looks for the message before posting it');
+      throw error;
+    }
+    await releaseLease(db, lease).catch((e: Error) => log.warn({ err: e }, 'could not give the lease up; it runs out on its own'));
     if (error instanceof SlackCallError && error.permanent) {
       log.error({ slackError: error.code }, channelHelp(error.code, target.channelId));
       return { kind: 'channel_error', error: error.code };
@@ -84,24 +111,10 @@ export function channelHelp(code: string, channelId: string): string {
   return `Slack refused to post in ${channelId}: ${code}`;
 }
 
-async function claimLease(deps: PostDigestDeps, target: { workspaceId: string; channelId: string; businessDate: IsoDate }):
-  Promise<{ ok: true; row: DigestRow } | { ok: false; result: PostDigestResult }> {
-  const now = deps.clock();
-  const until = new Date(now.getTime() + (deps.leaseMs ?? DEFAULT_LEASE_MS));
-  const key = and(eq(digests.workspaceId, target.workspaceId), eq(digests.channelId, target.channelId), eq(digests.businessDate, target.businessDate));
-  const [claimed] = await deps.db.update(digests)
-    .set({ lockedUntil: until, attempts: sql`${digests.attempts} + 1` })
-    .where(and(key, eq(digests.status, 'posting'), or(isNull(digests.lockedUntil), lt(digests.lockedUntil, now))))
-    .returning();
-  if (claimed) return { ok: true, row: claimed };
-  const [row] = await deps.db.select().from(digests).where(key);
-  if (row?.status === 'posted') return { ok: false, result: { kind: 'already_posted', digestId: row.id, messageTs: row.messageTs } };
-  return { ok: false, result: { kind: 'busy', digestId: row!.id } };
-}
-
-async function extendLease(deps: PostDigestDeps, digestId: number): Promise<void> {
-  const until = new Date(deps.clock().getTime() + (deps.leaseMs ?? DEFAULT_LEASE_MS));
-  await deps.db.update(digests).set({ lockedUntil: until }).where(eq(digests.id, digestId));
+function unclaimed(row: DigestRow): PostDigestResult {
+  if (row.status === 'posted') return { kind: 'already_posted', digestId: row.id, messageTs: row.messageTs };
+  if (row.status === 'unconfirmed') return { kind: 'unconfirmed', digestId: row.id };
+  return { kind: 'busy', digestId: row.id };
 }
 
 function viewFor(workspace: Workspace, date: IsoDate): DigestView {
@@ -109,18 +122,31 @@ function viewFor(workspace: Workspace, date: IsoDate): DigestView {
   return { locale, t: translator(locale), today: date };
 }
 
-async function postClaimed(deps: PostDigestDeps, workspace: Workspace, row: DigestRow, log: Logger): Promise<PostDigestResult> {
+/** One worker's attempt at a digest it holds. */
+interface Attempt {
+  deps: PostDigestDeps;
+  workspace: Workspace;
+  row: DigestRow;
+  lease: Lease;
+  log: Logger;
+  view: DigestView;
+}
+
+/** Extends the lease, and writes, only if it is still this worker's; LeaseLostError otherwise. */
+const hold = (a: Attempt, write?: (tx: Tx) => Promise<unknown>) => underLease(a.deps.db, a.lease, a.deps.clock(), write);
+
+async function postClaimed(a: Attempt): Promise<PostDigestResult> {
+  const { deps, workspace, row, view } = a;
   const { db } = deps;
   const date = row.businessDate;
-  const view = viewFor(workspace, date);
 
   // The first attempt fixes the list of cases; later attempts post that same list.
   let data: DigestData | null = null;
   if (row.totals === null) {
-    data = await digestForDay(db, workspace, row.channelId, row.businessDate);
+    data = await digestForDay(db, workspace, row.channelId, row.businessDate, deps.clock());
     const snapshot = totalsSnapshot(data);
     const entries = data.entries.filter((e) => e.caseId !== null);
-    await db.transaction(async (tx) => {
+    await hold(a, async (tx) => {
       await tx.update(digests).set({ totals: snapshot }).where(eq(digests.id, row.id));
       if (entries.length) {
         await tx.insert(digestEntries).values(entries.map((e, i) => ({
@@ -131,72 +157,100 @@ async function postClaimed(deps: PostDigestDeps, workspace: Workspace, row: Dige
   }
 
   let parentTs = row.messageTs;
-  if (!parentTs && row.attempts > 1) parentTs = await findPosted(deps, row, { kind: 'parent' });
+  if (!parentTs && row.postStartedAt) {
+    const lookup = await lookFor(a, row.postStartedAt, { part: 'parent' }, slackTs(row.postStartedAt.getTime() - CLOCK_SKEW_MS));
+    if (lookup.kind === 'unsure') return giveUp(a, lookup.why, null);
+    if (lookup.kind === 'found') parentTs = lookup.ts;
+  }
   if (!parentTs) {
-    data ??= await digestForDay(db, workspace, row.channelId, row.businessDate);
+    data ??= await digestForDay(db, workspace, row.channelId, row.businessDate, deps.clock());
     const parent = digestParent(data, view);
     const posted = await callSlack(deps, () => deps.client.chat.postMessage({
       channel: row.channelId, text: parent.text, blocks: parent.blocks,
       metadata: { event_type: DIGEST_EVENT, event_payload: { digest_id: row.id, business_date: date, part: 'parent' } },
-    }));
+    }), { beforeAttempt: () => hold(a, (tx) => tx.update(digests).set({ postStartedAt: deps.clock() }).where(eq(digests.id, row.id))) });
     parentTs = posted.ts!;
-    log.info({ ts: parentTs }, 'digest parent posted');
+    a.log.info({ ts: parentTs }, 'digest parent posted');
   }
-  await db.update(digests).set({ messageTs: parentTs }).where(eq(digests.id, row.id));
-  await extendLease(deps, row.id);
+  const threadTs = parentTs;
+  await hold(a, (tx) => tx.update(digests).set({ messageTs: threadTs }).where(eq(digests.id, row.id)));
 
   const entries = await db.select().from(digestEntries).where(eq(digestEntries.digestId, row.id)).orderBy(asc(digestEntries.rank));
   const pending = entries.filter((e) => !e.messageTs);
   // Replies go out in rank order: a reply whose fate is unknown came after the last recorded one.
-  let lastTs = entries.filter((e) => e.messageTs).map((e) => e.messageTs!).sort().at(-1) ?? parentTs;
+  let lastTs = entries.filter((e) => e.messageTs).map((e) => e.messageTs!).sort().at(-1) ?? threadTs;
   const details = pending.length ? await loadEntries(db, workspace.id, date, pending.map((e) => e.customerId)) : [];
   for (const entry of pending) {
+    const detail = details.find((d) => d.customerId === entry.customerId);
     let ts: string | null = null;
-    if (entry.postStartedAt) ts = await findPosted(deps, row, { kind: 'entry', caseId: entry.caseId, parentTs, afterTs: lastTs });
+    if (entry.postStartedAt) {
+      const lookup = await lookFor(a, entry.postStartedAt, { part: 'entry', caseId: entry.caseId, threadTs }, lastTs);
+      if (lookup.kind === 'unsure') return giveUp(a, lookup.why, detail?.name ?? `#${entry.rank}`);
+      if (lookup.kind === 'found') ts = lookup.ts;
+    }
     if (!ts) {
-      const detail = details.find((d) => d.customerId === entry.customerId);
       if (!detail) continue; // the case was resolved since the list was fixed: nothing to act on
-      await db.update(digestEntries).set({ postStartedAt: deps.clock() }).where(eq(digestEntries.id, entry.id));
       await deps.sleep(deps.pacingMs ?? DEFAULT_PACING_MS);
       const reply = digestEntry({ ...detail, caseId: entry.caseId }, entry.rank, view);
       const posted = await callSlack(deps, () => deps.client.chat.postMessage({
-        channel: row.channelId, thread_ts: parentTs, text: reply.text, blocks: reply.blocks,
+        channel: row.channelId, thread_ts: threadTs, text: reply.text, blocks: reply.blocks,
         metadata: { event_type: DIGEST_EVENT, event_payload: { digest_id: row.id, case_id: entry.caseId, part: 'entry' } },
-      }));
+      }), { beforeAttempt: () => hold(a, (tx) => tx.update(digestEntries).set({ postStartedAt: deps.clock() }).where(eq(digestEntries.id, entry.id))) });
       ts = posted.ts!;
     }
-    await db.update(digestEntries).set({ messageTs: ts }).where(eq(digestEntries.id, entry.id));
-    await extendLease(deps, row.id);
+    const recorded = ts;
+    await hold(a, (tx) => tx.update(digestEntries).set({ messageTs: recorded }).where(eq(digestEntries.id, entry.id)));
     lastTs = ts;
   }
 
-  await db.update(digests).set({ status: 'posted', postedAt: deps.clock(), lockedUntil: null }).where(eq(digests.id, row.id));
+  await finishUnderLease(db, a.lease, { status: 'posted', postedAt: deps.clock() });
   const replies = (await db.select({ n: sql<number>`count(*)::int` }).from(digestEntries)
     .where(and(eq(digestEntries.digestId, row.id), sql`${digestEntries.messageTs} is not null`)))[0]?.n ?? 0;
-  log.info({ replies }, 'digest posted');
-  return { kind: 'posted', digestId: row.id, messageTs: parentTs, replies };
+  a.log.info({ replies }, 'digest posted');
+  return { kind: 'posted', digestId: row.id, messageTs: threadTs, replies };
 }
 
-interface Metadata { event_type?: string; event_payload?: Record<string, unknown> }
+type Part = { part: 'parent' } | { part: 'entry'; caseId: number; threadTs: string };
 
 /**
- * Recovery after a crash: was this message already posted? Reads only the few
- * messages since the attempt began (Slack limits history reads for most apps).
+ * Was this message posted by an attempt that began at `startedAt`? Slack gave
+ * it a ts between the attempt's start and the end of its lease (the call had
+ * timed out by then); the read covers that window, from `oldest` on.
  */
-async function findPosted(deps: PostDigestDeps, row: DigestRow, what: { kind: 'parent' } | { kind: 'entry'; caseId: number; parentTs: string; afterTs: string }): Promise<string | null> {
-  const matches = (m: { metadata?: Metadata; ts?: string }) => {
+function lookFor(a: Attempt, startedAt: Date, what: Part, oldest: string) {
+  const matches = (m: ReadMessage) => {
     const p = m.metadata?.event_type === DIGEST_EVENT ? m.metadata.event_payload : undefined;
-    if (!p || Number(p.digest_id) !== row.id) return false;
-    return what.kind === 'parent' ? p.part === 'parent' : p.part === 'entry' && Number(p.case_id) === what.caseId;
+    if (!p || Number(p.digest_id) !== a.row.id || p.part !== what.part) return false;
+    return what.part === 'parent' || Number(p.case_id) === what.caseId;
   };
-  // Our clock and Slack's may differ a little: look a few minutes before the digest row was made.
-  const page = what.kind === 'parent'
-    ? await callSlack(deps, () => deps.client.conversations.history({
-      channel: row.channelId, oldest: String(Math.floor(row.createdAt.getTime() / 1000) - CLOCK_SKEW_S), limit: 15, include_all_metadata: true,
-    }))
-    : await callSlack(deps, () => deps.client.conversations.replies({
-      channel: row.channelId, ts: what.parentTs, oldest: what.afterTs, inclusive: false, limit: 15, include_all_metadata: true,
-    }));
-  const found = (page.messages ?? []).find((m) => matches(m as { metadata?: Metadata }));
-  return found?.ts ?? null;
+  const window = {
+    channel: a.row.channelId, oldest, latest: slackTs(startedAt.getTime() + a.lease.ms + CLOCK_SKEW_MS),
+    ...(what.part === 'entry' ? { threadTs: what.threadTs } : {}),
+  };
+  // Reading can take minutes (one page a minute): keep the lease, and stop if it is lost.
+  return findPosted(a.deps, window, matches, { beforeAttempt: () => hold(a) });
+}
+
+/**
+ * Not sure whether a message is already in Slack: post nothing more, and say
+ * so where people will see it. There is no managers' channel setting yet, so
+ * the notice goes to the digest's own channel.
+ */
+async function giveUp(a: Attempt, why: Unsure, caseName: string | null): Promise<PostDigestResult> {
+  const { deps, row, view } = a;
+  await finishUnderLease(deps.db, a.lease, { status: 'unconfirmed' });
+  a.log.error({ why, part: caseName === null ? 'parent' : 'entry' },
+    'could not confirm whether a digest message already reached Slack, so nothing more was posted: a manager must look at the channel, then run "digest now confirm" if it is missing');
+  const day = formatWeekdayDate(row.businessDate, view.locale, view.t);
+  const reason = mrkdwn(why.kind === 'too_many' ? view.t('digest.unsure.tooMany', { count: why.read }) : view.t('digest.unsure.refused', { error: why.error }));
+  const command = deps.command ?? '/collect';
+  const text = caseName === null
+    ? view.t('digest.unconfirmed.parent', { day, reason, command })
+    : view.t('digest.unconfirmed.entry', { day, name: caseName, reason, command });
+  try {
+    await callSlack(deps, () => deps.client.chat.postMessage({ channel: row.channelId, text }));
+  } catch (error) {
+    a.log.warn({ err: (error as Error).message }, 'could not post the notice in the channel');
+  }
+  return { kind: 'unconfirmed', digestId: row.id };
 }

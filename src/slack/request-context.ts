@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import { todayIn } from '../domain/dates.ts';
 import { translator, type Locale } from '../i18n/messages.ts';
-import { mention } from '../i18n/format.ts';
+import { joinMrkdwn, mention } from '../i18n/format.ts';
 import type { Role } from '../db/members.ts';
 import { hasRole, type AccessResolver } from './access.ts';
 import type { CommandContext, Reply } from './command.ts';
@@ -60,7 +60,7 @@ export async function buildContext(services: RequestServices, input: RequestInpu
 export function refusal(ctx: CommandContext, needed: Role, sub: string): Reply | null {
   if (hasRole(ctx.role, needed)) return null;
   if (ctx.role === null) {
-    const admins = ctx.env.RELANCE_ADMINS.map(mention).join(', ');
+    const admins = joinMrkdwn(ctx.env.RELANCE_ADMINS.map(mention), ', ');
     return { text: ctx.t('access.stranger', { command: ctx.command, admins }) };
   }
   return { text: ctx.t('access.needRole', { role: needed, command: ctx.command, sub }) };

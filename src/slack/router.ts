@@ -2,15 +2,31 @@
 // Slack's 3 s) and answers through response_url once the work is done.
 import type { App } from '@slack/bolt';
 import { tokenize } from '../domain/args.ts';
+import { stripControls } from '../domain/typed-text.ts';
 import { t, type Locale } from '../i18n/messages.ts';
+import { fitReply } from './blocks/kit.ts';
 import { findSubcommand, type Subcommand } from './command.ts';
 import { buildContext, errorRef, refusal, type RequestServices } from './request-context.ts';
 
+/** Far more than any command needs; a longer text is pasted by mistake and is not read. */
+export const MAX_COMMAND_CHARS = 2000;
+/** How much of a refused command is quoted back. */
+const QUOTED_START_CHARS = 40;
 
 export function registerSlashCommand(app: App, services: RequestServices, registry: Subcommand[]): void {
   const { env, logger } = services.deps;
   app.command(env.RELANCE_COMMAND, async ({ command, ack, respond, client }) => {
-    const tokens = tokenize(command.text ?? '');
+    const text = command.text ?? '';
+    // Answers without I/O: the language comes from the cache, else the default.
+    const quickLocale = (services.workspaces.peek(command.team_id)?.locale ?? env.RELANCE_LOCALE) as Locale;
+    if (text.length > MAX_COMMAND_CHARS) {
+      const start = text.slice(0, QUOTED_START_CHARS).replace(/\s+/g, ' ');
+      await ack({ response_type: 'ephemeral', text: t(quickLocale, 'error.commandTooLong', {
+        length: text.length, max: MAX_COMMAND_CHARS, start: `${start}…`, command: env.RELANCE_COMMAND,
+      }) });
+      return;
+    }
+    const tokens = tokenize(stripControls(text));
     const name = tokens[0] ?? 'help';
     const sub = findSubcommand(registry, name);
     if (!sub) {
@@ -19,9 +35,8 @@ export function registerSlashCommand(app: App, services: RequestServices, regist
       return;
     }
     if (sub.ackReply) {
-      // No database, no response_url round trip: the language comes from the cache, else the default.
-      const locale = (services.workspaces.peek(command.team_id)?.locale ?? env.RELANCE_LOCALE) as Locale;
-      await ack({ response_type: 'ephemeral', ...sub.ackReply(tokens.slice(1), locale, env.RELANCE_COMMAND) });
+      // No database, no response_url round trip.
+      await ack({ response_type: 'ephemeral', ...fitReply(sub.ackReply(tokens.slice(1), quickLocale, env.RELANCE_COMMAND)) });
       return;
     }
     await ack();
@@ -32,7 +47,7 @@ export function registerSlashCommand(app: App, services: RequestServices, regist
       });
       const refused = sub.minRole ? refusal(ctx, sub.minRole, sub.name) : null;
       const reply = refused ?? await sub.run(ctx, tokens.slice(1));
-      await respond({ response_type: 'ephemeral', ...reply });
+      await respond({ response_type: 'ephemeral', ...fitReply(reply) });
     } catch (error) {
       const ref = errorRef();
       log.error({ err: error, ref }, 'slash command failed');

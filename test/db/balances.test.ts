@@ -123,10 +123,12 @@ describe('cases follow the ledger', () => {
     const q = { workspaceId: ws, scope: 'all' as const, minDaysOverdue: 0, limit: 10 };
     expect((await loadWorklist(database.db, { ...q, today: TODAY })).entries).toHaveLength(0);
     const later = addDays(TODAY, 2);
-    expect(await ensureBalancesFresh(database.db, ws, later)).toBe(true);
-    expect(await ensureBalancesFresh(database.db, ws, later)).toBe(false);
-    // A digest for an earlier day (a retry, `relance digest --date`) must not turn everyone's aging back.
-    expect(await ensureBalancesFresh(database.db, ws, TODAY)).toBe(false);
+    // Noon UTC: the same calendar day in the workspace's zone (Europe/Paris).
+    const noon = (day: string) => new Date(`${day}T12:00:00Z`);
+    expect(await ensureBalancesFresh(database.db, ws, noon(later))).toBe(true);
+    expect(await ensureBalancesFresh(database.db, ws, noon(later))).toBe(false);
+    // A clock a day behind (another server just before midnight) must not turn everyone's aging back.
+    expect(await ensureBalancesFresh(database.db, ws, noon(addDays(later, -1)))).toBe(false);
     const list = await loadWorklist(database.db, { ...q, today: later });
     expect(list.entries.map((e) => [e.customerRef, e.daysOverdue])).toEqual([['D1', daysBetween(addDays(TODAY, 1), later)]]);
     expect(await database.db.select().from(cases).where(sql`workspace_id = ${ws}`)).toHaveLength(1);

@@ -8,6 +8,7 @@ import { DEMO_BOT_TOKEN, DEMO_COLLECTIONS_CHANNEL_ID as CHANNEL, DEMO_COLLECTOR_
 import { pino } from 'pino';
 import { createLogger } from '../../src/log.ts';
 import { postDigest, type PostDigestDeps } from '../../src/services/post-digest.ts';
+import { digestForDay } from '../../src/db/digest.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { seedLedger } from '../support/ledger.ts';
 import { debtors } from '../support/digest-ledger.ts';
@@ -104,6 +105,19 @@ describe('the digest', () => {
     const parents = parentMessages().filter((m) => JSON.stringify(m.blocks).includes('24 Nov 2026'));
     expect(parents).toHaveLength(1);
     expect(threadReplies(parents[0]!.ts)).toHaveLength(25);
+  });
+
+  it('counts promises broken since the start of yesterday in the workspace zone when the channel had no digest yet', async () => {
+    const [kase] = await t.database.db.execute(sql`select id from cases order by id desc limit 1`).then((r) => r as unknown as { id: number }[]);
+    const broken = (decidedAt: string, amountCents: number) => ({
+      workspaceId: DEMO_TEAM_ID, caseId: Number(kase!.id), amountCents, currency: 'EUR', dueOn: '2026-11-20',
+      takenBy: DEMO_COLLECTOR_ID, status: 'broken' as const, decidedAt: new Date(decidedAt),
+    });
+    // 23:30 on Saturday and 00:30 on Sunday in Paris: only the second is "since yesterday" for Monday's digest.
+    await t.database.db.insert(promises).values([broken('2026-11-21T22:30:00Z', 111_00), broken('2026-11-21T23:30:00Z', 222_00)]);
+    const data = await digestForDay(t.database.db, { id: DEMO_TEAM_ID, timezone: 'Europe/Paris' }, 'C0NEWCHANNEL', MONDAY, t.clock.now);
+    expect(data.promisesBroken.lines.map((l) => l.amountCents)).toEqual([222_00]);
+    await t.database.db.execute(sql`delete from promises where status = 'broken'`);
   });
 
   it('shows the change since the last digest', async () => {

@@ -1,4 +1,5 @@
 // /collect digest: scheduling mirrors PostgreSQL into BullMQ; a flushed Redis is rebuilt.
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSchedule } from '../../src/db/digest-schedules.ts';
 import { members } from '../../src/db/schema.ts';
@@ -6,6 +7,10 @@ import {
   DEMO_COLLECTIONS_CHANNEL_ID as CHANNEL, DEMO_COLLECTOR_ID, DEMO_GENERAL_CHANNEL_ID, DEMO_MANAGER_ID, DEMO_PRIVATE_CHANNEL_ID, DEMO_TEAM_ID,
 } from '../../src/emulator/seed.ts';
 import { reconcileSchedules } from '../../jobs/scheduler.ts';
+import { digestProcessor, type DigestJobData } from '../../jobs/digest.ts';
+import { connection, DIGEST_QUEUE } from '../../jobs/queues.ts';
+import { queueConfig, slackClientForJobs } from '../../jobs/workers.ts';
+import { createLogger } from '../../src/log.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { debtors } from '../support/digest-ledger.ts';
 import { seedLedger } from '../support/ledger.ts';
@@ -18,6 +23,28 @@ async function collect(userId: string, text: string, channelId = CHANNEL) {
   const reply = await t.emulator.waitForResponse(sent.responseUrlId!, { timeoutMs: 10_000 });
   return reply.body as { text: string; blocks?: unknown[] };
 }
+
+/** Runs the queued digest jobs through `processor` until `until` says stop. */
+async function work(processor: (job: Job<DigestJobData>) => Promise<unknown>, until: (w: Worker) => Promise<void>): Promise<void> {
+  const config = queueConfig(t.env);
+  const w = new Worker(DIGEST_QUEUE, processor, { connection: connection(config), prefix: config.prefix });
+  try {
+    await until(w);
+  } finally {
+    await w.close();
+  }
+}
+const finished = (w: Worker) => new Promise<void>((resolve) => { w.once('failed', () => resolve()); w.once('completed', () => resolve()); });
+/** Slack down all morning (the job used up its attempts), or the bot not in the channel yet. */
+const failing = {
+  failed: async () => { throw new UnrecoverableError('Slack was down all morning'); },
+  completed: async () => ({ kind: 'channel_error', error: 'not_in_channel' }),
+};
+const realDigest = () => digestProcessor({
+  db: t.database.db, client: slackClientForJobs(t.env), clock: () => t.clock.now, sleep: async () => {}, logger: createLogger('silent'),
+}, async () => {});
+const parentOf = (day: string) => t.emulator.messages(CHANNEL)
+  .filter((m) => (m.metadata as { event_payload?: { part?: string; business_date?: string } })?.event_payload?.business_date === day);
 
 const pendingDigests = async () => (await t.queue.getJobs(['delayed', 'waiting'])).map((j) => ({ id: j.id, delay: j.opts.delay }));
 
@@ -102,6 +129,44 @@ describe('/collect digest', () => {
     expect((await collect(DEMO_MANAGER_ID, 'digest schedule 09:00 Mars/Olympus')).text).toContain('"Mars/Olympus" is not a time zone');
     expect((await collect(DEMO_MANAGER_ID, 'digest schedule 09:00 someday')).text).toContain('"someday" is not a set of weekdays');
     expect(await findSchedule(t.database.db, DEMO_TEAM_ID, CHANNEL)).toEqual(before);
+  });
+
+  it.each([['failed', '2026-11-25'], ['completed', '2026-11-26']] as const)(
+    'revives today\'s run when it %s without posting, at the next refresh of the schedules', async (outcome, day) => {
+      await t.queue.obliterate({ force: true });
+      t.clock.set(`${day}T05:00:00Z`); // 06:00 in Paris
+      await collect(DEMO_MANAGER_ID, 'digest schedule 08:00');
+      await t.queue.obliterate({ force: true }); // Redis lost the run…
+      t.clock.set(`${day}T09:00:00Z`);
+      const [run] = await reconcileSchedules(t.queue, t.database.db, t.clock.now); // …and the refresh queued it at once
+      await work(failing[outcome], finished);
+      expect(await (await t.queue.getJob(run!.jobId))!.getState()).toBe(outcome);
+
+      await reconcileSchedules(t.queue, t.database.db, t.clock.now);
+      expect(await (await t.queue.getJob(run!.jobId))!.getState()).toBe('waiting');
+      await work(realDigest(), () => t.emulator.waitFor(() => parentOf(day)[0], { timeoutMs: 10_000 }).then(() => {}));
+      expect(parentOf(day)).toHaveLength(1);
+    });
+
+  it('queues "now" again after a run of the day failed', async () => {
+    t.clock.set('2026-11-27T09:00:00Z'); // Friday
+    await collect(DEMO_MANAGER_ID, 'digest now');
+    const id = `digest-now.${DEMO_TEAM_ID}.${CHANNEL}.2026-11-27`;
+    await work(failing.failed, finished);
+    expect(await (await t.queue.getJob(id))!.getState()).toBe('failed');
+    expect((await collect(DEMO_MANAGER_ID, 'digest now')).text).toContain('Posting today\'s digest');
+    expect(await (await t.queue.getJob(id))!.getState()).toBe('waiting');
+  });
+
+  it('says there is no digest on a weekend or a public holiday, and when the next business day is', async () => {
+    t.clock.set('2026-11-28T09:00:00Z');
+    expect((await collect(DEMO_MANAGER_ID, 'digest now')).text)
+      .toBe('Saturday 28 Nov 2026 is not a business day: there is no digest that day. The next business day is Monday 30 Nov 2026.');
+    t.clock.set('2026-12-25T09:00:00Z');
+    expect((await collect(DEMO_MANAGER_ID, 'digest now')).text).toContain('Friday 25 Dec 2026 is not a business day');
+    expect((await collect(DEMO_MANAGER_ID, 'digest now')).text).toContain('Monday 28 Dec 2026');
+    const queued = (await t.queue.getJobs(['waiting', 'delayed'])).map((j) => j.id);
+    expect(queued.filter((id) => id?.includes('2026-11-28') || id?.includes('2026-12-25'))).toEqual([]);
   });
 
   it('stops the digest and its pending run', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate, parseDuration, parseLocalTime, type DateOptions } from '../../src/domain/dates.ts';
+import { formatInputError } from '../../src/i18n/errors.ts';
 
 // Monday 23 November 2026.
 const TODAY = '2026-11-23';
@@ -73,7 +74,6 @@ describe('parseDate: month names in English and French', () => {
     ['01-Dec-2026', '2026-12-01'],
     ['15 janvier', '2027-01-15'],
     ['3 mars 2027', '2027-03-03'],
-    ['mar 3', '2027-03-03'],
     ['14 juillet 2027', '2027-07-14'],
     ['1 août 2027', '2027-08-01'],
     ['1 aout 2027', '2027-08-01'],
@@ -193,6 +193,160 @@ describe('parseDate: words, in both languages whatever the locale', () => {
     expect(date('tonight', en)).toBe('2026-11-23');
     expect(date('jan 2027', en)).toBe('date.unparseable'); // no day named
     expect(date('blah friday blah', en)).toBe('date.unparseable');
+  });
+});
+
+describe('parseDate: "this" weekday', () => {
+  // Friday 27 November 2026.
+  const friday = (locale: 'en' | 'fr', future = false): DateOptions => ({ locale, today: '2026-11-27', future });
+
+  it.each(['this friday', 'ce vendredi', 'this fri', 'ce ven', 'This Friday'])('%j said on a Friday is today', (input) => {
+    for (const locale of ['en', 'fr'] as const) {
+      expect(date(input, friday(locale))).toBe('2026-11-27');
+      expect(date(input, friday(locale, true))).toBe('2026-11-27');
+    }
+  });
+
+  it('keeps the other weekday words strictly after today, and "this" another day on its next occurrence', () => {
+    expect(date('friday', friday('en'))).toBe('2026-12-04');
+    expect(date('vendredi', friday('fr'))).toBe('2026-12-04');
+    expect(date('next friday', friday('en'))).toBe('2026-12-04');
+    expect(date('vendredi prochain', friday('fr'))).toBe('2026-12-04');
+    expect(date('coming friday', friday('en'))).toBe('2026-12-04');
+    expect(date('this monday', friday('en'))).toBe('2026-11-30');
+    expect(date('ce lundi', friday('fr'))).toBe('2026-11-30');
+    expect(date('this thursday', friday('en'))).toBe('2026-12-03');
+    expect(date('last friday', friday('en'))).toBe('2026-11-20');
+  });
+});
+
+describe('parseDate: "mar" is mardi in French, March in English', () => {
+  const fri: DateOptions = { locale: 'fr', today: '2026-11-27' };
+  const enFri: DateOptions = { locale: 'en', today: '2026-11-27' };
+
+  it.each([
+    ['mar', 'mardi', '2026-12-01'],
+    ['mar.', 'mardi', '2026-12-01'],
+    ['ce mar', 'ce mardi', '2026-12-01'],
+    ['mar prochain', 'mardi prochain', '2026-12-01'],
+    ['mar dernier', 'mardi dernier', '2026-11-24'],
+    ['mar 1er', 'mardi 1er', '2026-12-01'],
+    ['mar 1 déc', 'mardi 1 déc', '2026-12-01'],
+    ['mar 1er décembre 2026', 'mardi 1er décembre 2026', '2026-12-01'],
+  ])('in French %j reads as %j', (short, long, expected) => {
+    expect(date(short, fri)).toBe(expected);
+    expect(date(long, fri)).toBe(expected);
+  });
+
+  it('checks the weekday of "mar" like that of "mardi" in French', () => {
+    expect(date('mar 2 décembre 2026', fri)).toBe('date.weekday_mismatch');
+    expect(date('mardi 2 décembre 2026', fri)).toBe('date.weekday_mismatch');
+    expect(date('mar 3', fri)).toBe('date.weekday_mismatch'); // the nearest 3rd, 3 December, is a Thursday
+    expect(date('mardi 3', fri)).toBe('date.weekday_mismatch');
+  });
+
+  it('reads "mar" after a day as March in French too, where it cannot be a weekday', () => {
+    expect(date('3 mar', fri)).toBe('2027-03-03');
+    expect(date('3 mar 2027', fri)).toBe('2027-03-03');
+  });
+
+  it('reads "mar" as March in English, and "mardi" still as Tuesday', () => {
+    expect(date('mar 3', enFri)).toBe('2027-03-03');
+    expect(date('3 mar', enFri)).toBe('2027-03-03');
+    expect(date('mar 3 2027', enFri)).toBe('2027-03-03');
+    expect(date('end of mar', enFri)).toBe('2027-03-31');
+    expect(date('mardi', enFri)).toBe('2026-12-01');
+    expect(date('ce mardi', enFri)).toBe('2026-12-01');
+    // March without a day is too vague, as "jan 2027" is: never a Tuesday behind the user's back.
+    expect(date('mar', enFri)).toBe('date.unparseable');
+    expect(date('ce mar', enFri)).toBe('date.unparseable');
+    expect(date('next mar', enFri)).toBe('date.unparseable');
+  });
+});
+
+describe('parseDate: a weekday with a day of the month', () => {
+  it.each([
+    ['mardi 1er', fr, '2026-12-01'],
+    ['mardi 1', fr, '2026-12-01'],
+    ['vendredi 27', fr, '2026-11-27'],
+    ['le vendredi 4', fr, '2026-12-04'],
+    ['tuesday the 1st', en, '2026-12-01'],
+    ['tuesday 1st', en, '2026-12-01'],
+    ['friday the 4th', en, '2026-12-04'],
+  ])('%j (%o) → %s', (input, opts, expected) => {
+    expect(date(input, opts)).toBe(expected);
+  });
+
+  it('refuses a weekday that does not fall on that day', () => {
+    const r = parseDate('mardi 3', fr);
+    expect(r.ok ? null : r.error).toEqual({ code: 'date.weekday_mismatch', input: 'mardi 3', params: { date: '2026-12-03', weekday: 2 } });
+    expect(date('friday the 5th', en)).toBe('date.weekday_mismatch');
+  });
+
+  it('does not guess at an English weekday with a bare number ("friday 4" may be four o\'clock)', () => {
+    expect(date('friday 4', en)).toBe('date.unparseable');
+    expect(date('friday 4', fr)).toBe('date.unparseable');
+  });
+
+  it('checks the weekday of phrasings only chrono-node reads', () => {
+    expect(date('tuesday 2026-12-02', en)).toBe('date.weekday_mismatch');
+    expect(date('mardi 2026-12-02', fr)).toBe('date.weekday_mismatch');
+    expect(date('wednesday 2026-12-02', en)).toBe('2026-12-02');
+  });
+});
+
+describe('parseDate: two-digit years', () => {
+  it.each([
+    ['1/12/26', '2026-12-01'],
+    ['31/12/46', '2046-12-31'], // 20 years ahead: the edge of the window
+    ['1/1/06', '2006-01-01'], // 20 years back
+    ['12/25/27', '2027-12-25'],
+    ['1 dec 26', '2026-12-01'],
+    ['3 mars 27', '2027-03-03'],
+    ['march 3rd 27', '2027-03-03'],
+    ['Dec 1, 26', '2026-12-01'],
+    ['01-Dec-26', '2026-12-01'],
+  ])('%j → %s', (input, expected) => {
+    expect(date(input, fr)).toBe(expected);
+    expect(date(input, en)).toBe(expected);
+  });
+
+  it.each([
+    '12/01/62', '01/12/99', '1/1/47', '1/1/05', '26-12-01', '3 mars 62', 'march 3rd 62', 'Dec 1, 62', '01-Dec-62', '3 mar 62',
+  ])('refuses %j, more than 20 years from today either way', (input) => {
+    expect(date(input, fr)).toBe('date.two_digit_year');
+    expect(date(input, en)).toBe('date.two_digit_year');
+  });
+
+  it('quotes the input and both centuries it could mean', () => {
+    const r = parseDate('12/01/62', en);
+    expect(r).toEqual({ ok: false, error: { code: 'date.two_digit_year', input: '12/01/62', params: { year: '62', earlier: 1962, later: 2062 } } });
+  });
+
+  it('applies the same window to phrasings only chrono-node reads', () => {
+    expect(date('3/mar/27', en)).toBe('2027-03-03');
+    expect(date('3/mar/62', en)).toBe('date.two_digit_year');
+    expect(date('3-mar-62', fr)).toBe('date.two_digit_year');
+    // chrono alone reads 55 as 1955; in 2040 it is 2055, within the window.
+    expect(date('3/mar/55', { locale: 'en', today: '2040-01-01' })).toBe('2055-03-03');
+  });
+
+  it('tells the user, in their language, to write the year in full, with an example', () => {
+    const r = parseDate('12/01/62', fr);
+    expect(r.ok ? null : formatInputError('fr', r.error)).toBe(
+      "« 12/01/62 » a une année à deux chiffres, 62, qui peut être 1962 ou 2062 : écrivez l'année en entier. Exemple : `01/12/2026`",
+    );
+    const e = parseDate('12/01/62', en);
+    expect(e.ok ? null : formatInputError('en', e.error)).toBe(
+      '"12/01/62" has a two-digit year, 62, that could be 1962 or 2062: write the year in full. Example: `01/12/2026`',
+    );
+  });
+
+  it('slides the window with today', () => {
+    const later: DateOptions = { locale: 'fr', today: '2090-06-01' };
+    expect(date('1/1/05', later)).toBe('2105-01-01');
+    expect(date('1/1/75', later)).toBe('2075-01-01');
+    expect(date('1/1/30', later)).toBe('date.two_digit_year');
   });
 });
 

@@ -3,6 +3,7 @@ import {
   formatMoney, formatMoneyPlain, isCurrency, MAX_MINOR_UNITS, minorUnits, parseAmount, parseDecimal, sumByCurrency,
   type Locale,
 } from '../../src/domain/money.ts';
+import { formatInputError } from '../../src/i18n/errors.ts';
 
 const en = { locale: 'en' as Locale, defaultCurrency: 'EUR' };
 const fr = { locale: 'fr' as Locale, defaultCurrency: 'EUR' };
@@ -76,7 +77,7 @@ describe('parseAmount: accepted forms', () => {
     ['£12.34', en, 1234, 'GBP'],
     ['1234 usd', fr, 123400, 'USD'],
     ['¥1,200', en, 1200, 'JPY'],
-    ['12.345 BHD', en, 12345, 'BHD'],
+    ['12.3450 BHD', en, 12345, 'BHD'],
     ['CA$20', en, 2000, 'CAD'],
     ['ＥＵＲ １２', fr, 1200, 'EUR'],
   ])('%j (%o) → %i %s', (input, opts, cents, currency) => {
@@ -96,6 +97,20 @@ describe('parseAmount: accepted forms', () => {
     expect(code('0,500 BHD', en)).toBe('ok 500 BHD');
   });
 
+  it('keeps reading two- and zero-decimal currencies with the locale', () => {
+    const jpyEn = { locale: 'en' as Locale, defaultCurrency: 'JPY' };
+    const jpyFr = { locale: 'fr' as Locale, defaultCurrency: 'JPY' };
+    expect(code('1,200', jpyEn)).toBe('ok 1200 JPY');
+    expect(code('1.200', jpyFr)).toBe('ok 1200 JPY');
+    expect(code('1.200', jpyEn)).toBe('amount.too_many_decimals');
+    expect(code('1,200', jpyFr)).toBe('amount.too_many_decimals');
+    expect(code('¥1.000', en)).toBe('amount.too_many_decimals');
+    expect(code('1,234 USD', en)).toBe('ok 123400 USD');
+    expect(code('1.234 USD', fr)).toBe('ok 123400 USD');
+    expect(code('1.234 USD', en)).toBe('amount.too_many_decimals');
+    expect(code('1,234 USD', fr)).toBe('amount.too_many_decimals');
+  });
+
   it('uses the default currency without one, and its own sign for "$"', () => {
     expect(amount('50', { locale: 'en', defaultCurrency: 'usd' })).toEqual({ cents: 5000, currency: 'USD' });
     expect(amount('$50', { locale: 'en', defaultCurrency: 'CAD' })).toEqual({ cents: 5000, currency: 'CAD' });
@@ -105,6 +120,69 @@ describe('parseAmount: accepted forms', () => {
 
   it('refuses an unknown default currency as a programming error', () => {
     expect(() => parseAmount('12', { locale: 'en', defaultCurrency: 'XYZ' })).toThrow(RangeError);
+  });
+});
+
+describe('parseAmount: currencies with three decimals or more', () => {
+  it.each(['1,234 KWD', '1.234 KWD', 'KWD 1,234', 'KWD 1.234', '12.345 BHD', '999,999 OMR', '1,000 JOD', '5.250 TND', '1.500 LYD', '1,234 IQD', '1,234 CLF'])(
+    'refuses %j in both languages: thousands or decimals, a factor of 1000 apart',
+    (input) => {
+      expect(code(input, en)).toBe('amount.ambiguous_thousands');
+      expect(code(input, fr)).toBe('amount.ambiguous_thousands');
+    },
+  );
+
+  it('refuses it in the default currency too', () => {
+    expect(code('1,234', { locale: 'en', defaultCurrency: 'KWD' })).toBe('amount.ambiguous_thousands');
+    expect(code('1.234', { locale: 'fr', defaultCurrency: 'KWD' })).toBe('amount.ambiguous_thousands');
+  });
+
+  it('quotes the input and both readings, in the user\'s notation', () => {
+    expect(parseAmount('1,234 KWD', en)).toEqual({
+      ok: false, error: { code: 'amount.ambiguous_thousands', input: '1,234 KWD', params: { currency: 'KWD', max: 3, thousands: '1234', decimal: '1.234' } },
+    });
+    expect(parseAmount('1.234 KWD', fr)).toEqual({
+      ok: false, error: { code: 'amount.ambiguous_thousands', input: '1.234 KWD', params: { currency: 'KWD', max: 3, thousands: '1234', decimal: '1,234' } },
+    });
+  });
+
+  it('tells the user both readings and how to write each, with an example', () => {
+    const r = parseAmount('1,234 KWD', en);
+    expect(r.ok ? null : formatInputError('en', r.error)).toBe(
+      '"1,234 KWD" could be 1234 or 1.234 KWD, which has 3 decimals: write 1234 KWD or 1.2340 KWD to say which. Example: `1 234,500 KWD`',
+    );
+    const f = parseAmount('1.234 KWD', fr);
+    expect(f.ok ? null : formatInputError('fr', f.error)).toBe(
+      '« 1.234 KWD » peut être 1234 ou 1,234 KWD, qui a 3 décimales : écrivez 1234 KWD ou 1,2340 KWD pour préciser. Exemple : `1 234,500 KWD`',
+    );
+  });
+
+  it.each([
+    ['1234 KWD', 1234000],
+    ['1 234 KWD', 1234000],
+    ['1,234.500 KWD', 1234500],
+    ['1.234,500 KWD', 1234500],
+    ['1,234,567 KWD', 1234567000],
+    ['1234,567 KWD', 1234567],
+    ['0,500 KWD', 500],
+    ['12.34 KWD', 12340],
+    ['12.5 KWD', 12500],
+    ['1.2340 KWD', 1234],
+    ['1,2340 KWD', 1234],
+    ['12.3450 BHD', 12345],
+  ])('accepts the unambiguous %j in both languages', (input, cents) => {
+    const currency = input.slice(-3);
+    expect(code(input, en)).toBe(`ok ${cents} ${currency}`);
+    expect(code(input, fr)).toBe(`ok ${cents} ${currency}`);
+  });
+
+  it('takes zeros past the currency\'s decimals only after a fourth decimal, never in a group of three', () => {
+    expect(code('10.9900 €', en)).toBe('ok 1099 EUR');
+    expect(code('10,99000 €', fr)).toBe('ok 1099 EUR');
+    expect(code('10.9910 €', en)).toBe('amount.too_many_decimals');
+    expect(code('1.2345 KWD', en)).toBe('amount.too_many_decimals');
+    expect(code('1 200.500', fr)).toBe('amount.too_many_decimals');
+    expect(code('1.200', en)).toBe('amount.too_many_decimals');
   });
 });
 
@@ -147,7 +225,7 @@ describe('parseAmount: errors', () => {
     const r = parseAmount('10.999', en);
     expect(r).toEqual({ ok: false, error: { code: 'amount.too_many_decimals', input: '10.999', params: { currency: 'EUR', max: 2 } } });
     expect(code('¥12.5', en)).toBe('amount.too_many_decimals');
-    expect(code('10.999 BHD', en)).toBe('ok 10999 BHD');
+    expect(code('10.999 BHD', en)).toBe('amount.ambiguous_thousands');
   });
 
   it('quotes the input exactly as typed', () => {

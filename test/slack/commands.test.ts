@@ -115,7 +115,8 @@ describe('/collect overdue', () => {
 
   it('quotes a bad filter and shows an example', async () => {
     const reply = await collect(DEMO_COLLECTOR_ID, 'overdue >45');
-    expect(reply.text).toContain('">45"');
+    // Escaped as Slack requires; people read ">45".
+    expect(reply.text).toContain('"&gt;45"');
     expect(reply.text).toContain('Example');
     const reply2 = await collect(DEMO_COLLECTOR_ID, 'overdue somebody');
     expect(reply2.text).toContain('"somebody"');

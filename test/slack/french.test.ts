@@ -36,7 +36,8 @@ describe('a French workspace', () => {
   });
 
   it('quotes bad input in French', async () => {
-    expect(await collect('overdue >45')).toContain('« >45 »');
+    // Escaped as Slack requires; people read « >45 ».
+    expect(await collect('overdue >45')).toContain('« &gt;45 »');
     expect(await collect('case zorglub')).toContain('Aucun dossier ne correspond à « zorglub »');
   });
 

@@ -174,4 +174,18 @@ export const chatMethods: Record<string, MethodHandler> = {
     if (result !== 'ok') throw new ApiError(result);
     return {};
   },
+
+  // Messages only (no files). Without `full`, Slack may cut each reaction's user list.
+  'reactions.get': (ctx) => {
+    needScope(ctx, 'reactions:read');
+    const channel = accessChannel(ctx, str(ctx.args, 'channel'), 'read');
+    const record = ctx.state.messages.get(channel.id, str(ctx.args, 'timestamp') ?? '');
+    if (record === undefined) throw new ApiError('message_not_found');
+    const message = structuredClone(record.message);
+    return {
+      type: 'message',
+      channel: channel.id,
+      message: { ...message, permalink: permalink(ctx.workspace, channel.id, message.ts, message.thread_ts) },
+    };
+  },
 };

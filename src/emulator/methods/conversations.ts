@@ -84,7 +84,7 @@ export const conversationMethods: Record<string, MethodHandler> = {
       .history(channel.id)
       .filter((m) => inWindow(ctx, m.ts))
       .reverse();
-    const { items, nextCursor } = page(newestFirst, ctx.args, 100);
+    const { items, nextCursor } = page(newestFirst, ctx.args, 100, ctx.state.historyPageLimit);
     return {
       messages: forReader(items, flag(ctx.args.include_all_metadata)),
       has_more: nextCursor !== '',
@@ -104,7 +104,7 @@ export const conversationMethods: Record<string, MethodHandler> = {
     // Asking with a reply's ts returns that reply alone, as Slack does.
     const isReply = target.message.thread_ts !== undefined && target.message.thread_ts !== ts;
     const thread = isReply ? [target.message] : ctx.state.messages.thread(channel.id, ts);
-    const { items, nextCursor } = page(thread.filter((m) => m.ts === ts || inWindow(ctx, m.ts)), ctx.args, 1000);
+    const { items, nextCursor } = page(thread.filter((m) => m.ts === ts || inWindow(ctx, m.ts)), ctx.args, 1000, ctx.state.historyPageLimit);
     return {
       messages: forReader(items, flag(ctx.args.include_all_metadata)),
       has_more: nextCursor !== '',

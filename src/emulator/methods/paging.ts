@@ -9,9 +9,9 @@ const decode = (cursor: string | undefined) => {
   return match ? Number(match[1]) : 0;
 };
 
-export function page<T>(items: T[], args: Args, defaultLimit: number): { items: T[]; nextCursor: string } {
+export function page<T>(items: T[], args: Args, defaultLimit: number, maxLimit = Infinity): { items: T[]; nextCursor: string } {
   const offset = decode(str(args, 'cursor'));
-  const limit = int(args, 'limit', defaultLimit);
+  const limit = Math.min(int(args, 'limit', defaultLimit), maxLimit);
   const slice = items.slice(offset, offset + limit);
   return { items: slice, nextCursor: offset + limit < items.length ? encode(offset + limit) : '' };
 }

@@ -3,9 +3,10 @@ import type { CaseCard, CustomerMatch } from '../../db/cases.ts';
 import { timeBarDate, TIME_BAR_WARNING_DAYS } from '../../domain/aging.ts';
 import { daysBetween, type IsoDate } from '../../domain/dates.ts';
 import { formatMoney } from '../../domain/money.ts';
-import { escapeMrkdwn, formatDate, formatTotals, mention } from '../../i18n/format.ts';
+import { formatDate, formatTotals, inert, mention } from '../../i18n/format.ts';
 import type { Locale, MessageKey, Translator } from '../../i18n/messages.ts';
 import type { Reply } from '../command.ts';
+import { button, context, fieldsSection, fitReply, header, section } from './kit.ts';
 import { OPEN_CASE_ACTION, statusLabel } from './worklist.ts';
 
 interface CardView {
@@ -16,7 +17,7 @@ interface CardView {
 
 function activityLine(a: CaseCard['activities'][number], v: CardView): string {
   const { t } = v;
-  const when = formatDate(a.occurredAt.toISOString().slice(0, 10), v.locale);
+  const when = formatDate(a.occurredOn, v.locale);
   let what: string;
   if (a.kind === 'payment_recorded' && typeof a.data.amount_cents === 'number' && typeof a.data.currency === 'string') {
     what = t('activity.payment_recorded', { amount: formatMoney({ cents: a.data.amount_cents, currency: a.data.currency }, v.locale) });
@@ -32,7 +33,7 @@ function activityLine(a: CaseCard['activities'][number], v: CardView): string {
 export function caseCardReply(card: CaseCard, v: CardView): Reply {
   const { t, locale } = v;
   const c = card.customer;
-  const title = t('case.title', { name: escapeMrkdwn(c.name), ref: escapeMrkdwn(c.ref) });
+  const title = t('case.title', { name: c.name, ref: c.ref });
   const open = formatTotals(card.balances.map((b) => ({ cents: b.openCents, currency: b.currency })), locale) || '0';
   const overdue = formatTotals(card.balances.filter((b) => b.overdueCents > 0).map((b) => ({ cents: b.overdueCents, currency: b.currency })), locale) || '—';
   const owner = card.case?.ownerId ?? c.ownerId;
@@ -47,23 +48,23 @@ export function caseCardReply(card: CaseCard, v: CardView): Reply {
     fields.push([t('case.field.oldest'), t('case.oldestValue', { date: formatDate(card.oldestDueDate, locale), days: Math.max(0, daysBetween(card.oldestDueDate, v.today)) })]);
   }
   const blocks: KnownBlock[] = [
-    { type: 'header', text: { type: 'plain_text', text: `${c.name} (${c.ref})`.slice(0, 150) } },
-    { type: 'section', fields: fields.map(([k, val]) => ({ type: 'mrkdwn' as const, text: `*${k}*\n${val}` })) },
+    header(`${c.name} (${c.ref})`),
+    fieldsSection(fields.map(([k, val]) => `*${k}*\n${val}`)),
   ];
   if (card.earliestStartDate && card.balances.length) {
     const bar = timeBarDate(c.kind, card.earliestStartDate);
     const left = daysBetween(v.today, bar);
-    if (left < 0) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: t('case.timeBarPassed', { date: formatDate(bar, locale) }) } });
-    else if (left <= TIME_BAR_WARNING_DAYS) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: t('case.timeBar', { date: formatDate(bar, locale), days: left }) } });
+    if (left < 0) blocks.push(section(t('case.timeBarPassed', { date: formatDate(bar, locale) })));
+    else if (left <= TIME_BAR_WARNING_DAYS) blocks.push(section(t('case.timeBar', { date: formatDate(bar, locale), days: left })));
   }
   if (!card.case || card.balances.every((b) => b.overdueCents === 0)) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: t('case.noOpenCase') }] });
+    blocks.push(context([t('case.noOpenCase')]));
   }
   if (card.invoices.length) {
     const lines = card.invoices.map((i) => {
       const late = daysBetween(i.dueDate, v.today);
       return t('case.invoiceRow', {
-        number: escapeMrkdwn(i.number), issued: formatDate(i.issueDate, locale), due: formatDate(i.dueDate, locale),
+        number: i.number, issued: formatDate(i.issueDate, locale), due: formatDate(i.dueDate, locale),
         late: late > 0 ? t('case.daysLate', { days: late }) : '',
         amount: formatMoney({ cents: i.amountCents, currency: i.currency }, locale),
         balance: formatMoney({ cents: i.balanceCents, currency: i.currency }, locale),
@@ -71,23 +72,23 @@ export function caseCardReply(card: CaseCard, v: CardView): Reply {
     });
     const more = card.unpaidInvoices - card.invoices.length;
     if (more > 0) lines.push(t('case.invoicesMore', { more }));
-    blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: `${t('case.invoicesTitle', { count: card.unpaidInvoices })}\n${lines.join('\n')}`.slice(0, 3000) } });
+    blocks.push({ type: 'divider' }, section(`${t('case.invoicesTitle', { count: card.unpaidInvoices })}\n${lines.join('\n')}`));
   }
   const activity = card.activities.length ? card.activities.map((a) => activityLine(a, v)).join('\n') : t('case.noActivity');
-  blocks.push({ type: 'divider' }, { type: 'section', text: { type: 'mrkdwn', text: `${t('case.activityTitle')}\n${activity}`.slice(0, 3000) } });
-  return { text: `${title} — ${open}`, blocks };
+  blocks.push({ type: 'divider' }, section(`${t('case.activityTitle')}\n${activity}`));
+  return fitReply({ text: `${title} — ${open}`, blocks });
 }
 
 export function ambiguousReply(input: string, candidates: CustomerMatch[], more: number, v: CardView): Reply {
   const { t } = v;
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: t('case.ambiguous', { input: escapeMrkdwn(input), count: candidates.length + more }) } },
+    section(t('case.ambiguous', { input, count: candidates.length + more })),
     ...candidates.map((c): KnownBlock => ({
       type: 'section',
-      text: { type: 'mrkdwn', text: `*${escapeMrkdwn(c.name)}* (${escapeMrkdwn(c.customerRef)})` },
-      accessory: { type: 'button', action_id: OPEN_CASE_ACTION, text: { type: 'plain_text', text: t('button.openCase') }, value: String(c.customerId) },
+      text: { type: 'mrkdwn', text: `*${inert(c.name)}* (${inert(c.customerRef)})`, verbatim: true },
+      accessory: button({ actionId: OPEN_CASE_ACTION, text: t('button.openCase'), value: String(c.customerId) }),
     })),
   ];
-  if (more > 0) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: t('case.ambiguousMore', { more }) }] });
-  return { text: t('case.ambiguous', { input, count: candidates.length + more }), blocks };
+  if (more > 0) blocks.push(context([t('case.ambiguousMore', { more })]));
+  return fitReply({ text: t('case.ambiguous', { input, count: candidates.length + more }), blocks });
 }

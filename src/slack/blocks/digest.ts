@@ -3,9 +3,10 @@ import type { CurrencyTotals, DigestData, PromiseLine } from '../../db/digest.ts
 import type { WorklistEntry } from '../../db/worklist.ts';
 import type { IsoDate } from '../../domain/dates.ts';
 import { formatMoney } from '../../domain/money.ts';
-import { escapeMrkdwn, formatDate, mention } from '../../i18n/format.ts';
+import { formatDate, inert, joinMrkdwn, mention, mrkdwn } from '../../i18n/format.ts';
 import type { Locale, Translator } from '../../i18n/messages.ts';
 import type { Reply } from '../command.ts';
+import { button, context, fitReply, header, section } from './kit.ts';
 import { entryText, OPEN_CASE_ACTION } from './worklist.ts';
 
 export const CLAIM_CALL_ACTION = 'claim_call';
@@ -34,18 +35,16 @@ function totalLine(total: CurrencyTotals, v: DigestView): string {
 
 function promiseList(lines: PromiseLine[], v: DigestView): string {
   return lines.map((p) => v.t('digest.promiseLine', {
-    name: escapeMrkdwn(p.customerName), amount: money(p.amountCents, p.currency, v.locale), by: mention(p.takenBy),
+    name: p.customerName, amount: money(p.amountCents, p.currency, v.locale), by: mention(p.takenBy),
   })).join('\n');
 }
-
-const section = (text: string): KnownBlock => ({ type: 'section', text: { type: 'mrkdwn', text: text.slice(0, 3000) } });
 
 /** The parent message: the team's morning summary. */
 export function digestParent(data: DigestData, v: DigestView): Reply {
   const { t, locale } = v;
   const title = t('digest.title', { date: formatDate(data.businessDate, locale) });
   const overdue = data.totals.filter((x) => x.overdueCents > 0 || (x.previousCents ?? 0) > 0);
-  const blocks: KnownBlock[] = [{ type: 'header', text: { type: 'plain_text', text: title } }];
+  const blocks: KnownBlock[] = [header(title)];
   blocks.push(section(overdue.length ? overdue.map((x) => totalLine(x, v)).join('\n') : t('digest.nothingOverdue')));
   const aging = data.totals.filter((x) => x.overdueCents > 0 || x.dueSoonCents > 0).map((x) => t('digest.aging', {
     currency: x.currency,
@@ -55,23 +54,23 @@ export function digestParent(data: DigestData, v: DigestView): Reply {
     a3: money(x.aged61To90Cents, x.currency, locale),
     a4: money(x.aged91PlusCents, x.currency, locale),
   }));
-  if (aging.length) blocks.push({ type: 'context', elements: aging.slice(0, 10).map((text) => ({ type: 'mrkdwn' as const, text })) });
+  if (aging.length) blocks.push(context(aging));
 
   const due = data.promisesDueToday;
   const broken = data.promisesBroken;
   blocks.push(section([t('digest.promisesDue', { count: due.count }), promiseList(due.lines, v)].filter(Boolean).join('\n')));
   blocks.push(section([t('digest.promisesBroken', { count: broken.count }), promiseList(broken.lines, v)].filter(Boolean).join('\n')));
-  const calls = data.callsToday.map((c) => `${mention(c.assigneeId)} ${c.calls}`).join(' · ');
-  blocks.push(section(calls ? t('digest.callsToday', { list: calls }) : t('digest.noCalls')));
+  const calls = joinMrkdwn(data.callsToday.map((c) => mrkdwn(`${mention(c.assigneeId)} ${c.calls}`)), ' · ');
+  blocks.push(section(data.callsToday.length ? t('digest.callsToday', { list: calls }) : t('digest.noCalls')));
   blocks.push(section(t('digest.unowned', {
     count: data.unownedNeedingCall.count,
-    names: data.unownedNeedingCall.names.map(escapeMrkdwn).join(', '),
+    names: data.unownedNeedingCall.names.join(', '),
   })));
   blocks.push(section(t('digest.approvals', { count: data.approvalsWaiting })));
-  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: t('digest.threadHint', { shown: data.entries.length, total: data.actionableCases }) }] });
+  blocks.push(context([t('digest.threadHint', { shown: data.entries.length, total: data.actionableCases })]));
 
   const text = [title, ...overdue.map((x) => totalLine(x, v).replace(/\*/g, ''))].join(' — ');
-  return { text, blocks };
+  return fitReply({ text, blocks });
 }
 
 /** One thread reply per actionable case, with the buttons the team acts on. */
@@ -84,14 +83,14 @@ export function digestEntry(entry: WorklistEntry, rank: number, v: DigestView, c
       type: 'actions',
       block_id: `digest_case_${caseId}`,
       elements: [
-        { type: 'button', action_id: CLAIM_CALL_ACTION, text: { type: 'plain_text', text: t('button.claimCall') }, value: caseId, style: 'primary' },
-        { type: 'button', action_id: LOG_CALL_ACTION, text: { type: 'plain_text', text: t('button.logCall') }, value: caseId },
-        { type: 'button', action_id: OPEN_CASE_ACTION, text: { type: 'plain_text', text: t('button.openCase') }, value: String(entry.customerId) },
+        button({ actionId: CLAIM_CALL_ACTION, text: t('button.claimCall'), value: caseId, style: 'primary' }),
+        button({ actionId: LOG_CALL_ACTION, text: t('button.logCall'), value: caseId }),
+        button({ actionId: OPEN_CASE_ACTION, text: t('button.openCase'), value: String(entry.customerId) }),
       ],
     },
-    { type: 'context', elements: [{ type: 'mrkdwn', text: claimedBy ? t('digest.claimedBy', { user: mention(claimedBy) }) : t('digest.claimHint') }] },
+    context([claimedBy ? t('digest.claimedBy', { user: mention(claimedBy) }) : t('digest.claimHint')]),
   ];
-  return { text: `${rank}. ${entry.name} (${entry.customerRef})`, blocks };
+  return fitReply({ text: `${rank}. ${inert(entry.name)} (${inert(entry.customerRef)})`, blocks });
 }
 
 /** Block Kit to plain text, for the terminal (`relance digest`). */
@@ -106,7 +105,12 @@ export function blocksToText(blocks: KnownBlock[]): string {
     else if (b.type === 'actions') out.push(`  [${b.elements.map((e) => ('text' in e && e.text ? e.text.text : '')).join('] [')}]`);
     else if (b.type === 'divider') out.push('—'.repeat(40));
   }
-  return out.join('\n').replace(/\*([^*\n]+)\*/g, '$1').replace(/<@([A-Z0-9]+)(\|[^>]*)?>/g, '@$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return mrkdwnToText(out.join('\n'));
+}
+
+/** Slack mrkdwn as a terminal shows it: no bold markers, mentions as @id, entities decoded. */
+export function mrkdwnToText(text: string): string {
+  return text.replace(/\*([^*\n]+)\*/g, '$1').replace(/<@([A-Z0-9]+)(\|[^>]*)?>/g, '@$1').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }
 
 export function digestText(data: DigestData, v: DigestView): string {

@@ -3,9 +3,10 @@ import type { WorklistEntry, Worklist } from '../../db/worklist.ts';
 import type { IsoDate } from '../../domain/dates.ts';
 import { isNearTimeBar, timeBarDate } from '../../domain/aging.ts';
 import { formatMoney } from '../../domain/money.ts';
-import { escapeMrkdwn, formatDate, formatTotals, mention } from '../../i18n/format.ts';
+import { formatDate, formatTotals, inert, mention, mrkdwn } from '../../i18n/format.ts';
 import type { Locale, MessageKey, Translator } from '../../i18n/messages.ts';
 import type { Reply } from '../command.ts';
+import { button, context, fitReply, mrkdwnText, section } from './kit.ts';
 
 export const OPEN_CASE_ACTION = 'case_open';
 
@@ -28,9 +29,9 @@ export function entryText(e: WorklistEntry, rank: number, v: { t: Translator; lo
   const { t, locale } = v;
   const amount = formatTotals(e.balances.map((b) => ({ cents: b.overdueCents, currency: b.currency })), locale);
   const invoices = e.balances.reduce((n, b) => n + b.overdueInvoices, 0);
-  const owner = e.ownerId ? mention(e.ownerId) : t('overdue.noOwner');
+  const owner = e.ownerId ? mention(e.ownerId) : mrkdwn(t('overdue.noOwner'));
   let text = `${rank}. ${t('overdue.row', {
-    name: escapeMrkdwn(e.name), ref: escapeMrkdwn(e.customerRef), amount, days: e.daysOverdue, invoices, owner,
+    name: e.name, ref: e.customerRef, amount, days: e.daysOverdue, invoices, owner,
     status: statusLabel(t, e.status, e.stage),
   })}`;
   if (e.earliestStartDate && isNearTimeBar(e.kind, e.earliestStartDate, v.today)) {
@@ -40,16 +41,10 @@ export function entryText(e: WorklistEntry, rank: number, v: { t: Translator; lo
 }
 
 function entryBlock(e: WorklistEntry, rank: number, v: WorklistView): KnownBlock {
-  const text = entryText(e, rank, v);
   return {
     type: 'section',
-    text: { type: 'mrkdwn', text },
-    accessory: {
-      type: 'button',
-      action_id: OPEN_CASE_ACTION,
-      text: { type: 'plain_text', text: v.t('button.openCase') },
-      value: String(e.customerId),
-    },
+    text: mrkdwnText(entryText(e, rank, v)),
+    accessory: button({ actionId: OPEN_CASE_ACTION, text: v.t('button.openCase'), value: String(e.customerId) }),
   };
 }
 
@@ -59,18 +54,18 @@ export function worklistReply(list: Worklist, v: WorklistView): Reply {
   const header = `*${v.title}*${v.filter ? ` — ${v.filter}` : ''}`;
   if (list.entries.length === 0) {
     const text = `${header}\n${t('overdue.empty')}`;
-    return { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] };
+    return fitReply({ text, blocks: [section(text)] });
   }
   const totals = t('overdue.totals', { totals: formatTotals(list.totals.map((x) => ({ cents: x.overdueCents, currency: x.currency })), locale), cases: list.totalCases });
   const blocks: KnownBlock[] = [
-    { type: 'section', text: { type: 'mrkdwn', text: `${header}\n${totals}` } },
+    section(`${header}\n${totals}`),
     { type: 'divider' },
     ...list.entries.map((e, i) => entryBlock(e, i + 1, v)),
   ];
   if (list.totalCases > list.entries.length) {
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: t('overdue.more', { shown: list.entries.length, total: list.totalCases, command: v.command }) }] });
+    blocks.push(context([t('overdue.more', { shown: list.entries.length, total: list.totalCases, command: v.command })]));
   }
   const first = list.entries[0]!;
-  const fallback = `${v.title}: ${list.totalCases} — ${first.name} ${formatMoney({ cents: first.balances[0]!.overdueCents, currency: first.balances[0]!.currency }, locale)}…`;
-  return { text: fallback, blocks };
+  const fallback = `${v.title}: ${list.totalCases} — ${inert(first.name)} ${formatMoney({ cents: first.balances[0]!.overdueCents, currency: first.balances[0]!.currency }, locale)}…`;
+  return fitReply({ text: fallback, blocks });
 }
