@@ -95,6 +95,8 @@ export const customers = pgTable('customers', {
   locale: localeEnum('locale'),
   companyId: text('company_id'),
   ownerId: text('owner_id'),
+  // Set when a call found the number wrong; cleared when an import brings another number.
+  phoneWrongAt: timestamp('phone_wrong_at', { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
@@ -149,6 +151,8 @@ export const cases = pgTable('cases', {
   stage: ladderStageEnum('stage'),
   ownerId: text('owner_id'),
   pausedUntil: date('paused_until', { mode: 'string' }),
+  // Why the ladder is paused: dispute, plan or other (the details are in the timeline).
+  pauseReason: text('pause_reason'),
   threadChannelId: text('thread_channel_id'),
   threadTs: text('thread_ts'),
   openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
@@ -238,6 +242,7 @@ export const promises = pgTable('promises', {
   currency: char('currency', { length: 3 }).notNull(),
   dueOn: date('due_on', { mode: 'string' }).notNull(),
   takenBy: text('taken_by').notNull(),
+  note: text('note'),
   status: promiseStatusEnum('status').notNull().default('pending'),
   paidCents: cents('paid_cents'),
   createdAt: createdAt(),
