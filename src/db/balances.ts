@@ -100,7 +100,9 @@ export async function refreshBalances(tx: Queryable, scope: RefreshScope): Promi
     with resolved as (
       update cases k set status = 'resolved', resolved_at = ${now}::timestamptz, updated_at = ${now}::timestamptz
       where k.workspace_id = ${ws} and k.status not in ('resolved', 'written_off') ${inScope('k.customer_id')}
-        and not exists (select 1 from customer_balances b where b.workspace_id = k.workspace_id and b.customer_id = k.customer_id)
+        -- Invoices not yet due are ordinary receivables: the case is about what is overdue.
+        and not exists (select 1 from customer_balances b where b.workspace_id = k.workspace_id and b.customer_id = k.customer_id
+          and b.overdue_cents > 0)
       returning k.id, k.customer_id
     ), cancelled as (
       update tasks t set status = 'cancelled', closed_at = ${now}::timestamptz

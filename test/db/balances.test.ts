@@ -115,6 +115,26 @@ describe('cases follow the ledger', () => {
     expect(timeline.map((a) => a.kind)).toEqual(['case_opened', 'case_resolved']);
   });
 
+  it('resolves a case once nothing is overdue, though an invoice is not yet due; a later overdue opens a new case', async () => {
+    const ws = 'TRESOLVE';
+    const ids = await seedLedger(database, ws, TODAY, [
+      { ref: 'R1', name: 'Resolve One', invoices: [
+        { number: 'R1-1', issued: '2026-09-01', due: '2026-10-01', cents: 10_000 },
+        { number: 'R1-2', issued: '2026-11-01', due: '2026-12-01', cents: 20_000 },
+      ] },
+    ]);
+    const customerIds = [ids.get('R1')!];
+    await database.db.execute(sql`update invoices set paid_cents = amount_cents where workspace_id = ${ws} and invoice_number = 'R1-1'`);
+    const paid = await database.db.transaction((tx) => refreshBalances(tx, { workspaceId: ws, today: TODAY, customerIds, actorId: 'import' }));
+    expect(paid).toEqual({ casesOpened: 0, casesResolved: 1 });
+
+    const later = '2026-12-02';
+    const due = await database.db.transaction((tx) => refreshBalances(tx, { workspaceId: ws, today: later, customerIds, actorId: 'system' }));
+    expect(due).toEqual({ casesOpened: 1, casesResolved: 0 });
+    const all = await database.db.select().from(cases).where(sql`workspace_id = ${ws}`).orderBy(cases.id);
+    expect(all.map((c) => c.status)).toEqual(['resolved', 'open']);
+  });
+
   it('moves aging with the calendar: the first read of a new day rebuilds', async () => {
     const ws = 'TDAY';
     await seedLedger(database, ws, TODAY, [

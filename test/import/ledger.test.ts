@@ -41,13 +41,14 @@ describe('French sample (semicolons, decimal comma, dd/mm/yyyy, BOM)', () => {
       ['invoices', 15, 15, 0, undefined],
       ['payments', 11, 11, 0, undefined],
     ]);
-    // Every customer had an overdue invoice once the invoices were in; CLI-005 paid it all.
-    expect(report.files.map((f) => [f.casesOpened, f.casesResolved])).toEqual([[0, 0], [6, 0], [0, 1]]);
+    // Every customer had an overdue invoice once the invoices were in; CLI-005 paid it all,
+    // CLI-002 paid what was overdue (what is not yet due is no collection case).
+    expect(report.files.map((f) => [f.casesOpened, f.casesResolved])).toEqual([[0, 0], [6, 0], [0, 2]]);
 
     const after = await snapshot(database, ws);
     expect(after.balances).toEqual(FR_BALANCES);
     expect(after.cases).toEqual([
-      { ref: 'CLI-001', status: 'open' }, { ref: 'CLI-002', status: 'open' }, { ref: 'CLI-003', status: 'open' },
+      { ref: 'CLI-001', status: 'open' }, { ref: 'CLI-002', status: 'resolved' }, { ref: 'CLI-003', status: 'open' },
       { ref: 'CLI-004', status: 'open' }, { ref: 'CLI-005', status: 'resolved' }, { ref: 'CLI-006', status: 'open' },
     ]);
     for (const p of after.paid) expect(p.paid, p.number).toBe(p.sum);
@@ -106,9 +107,9 @@ describe('English sample (commas, decimal point, ISO dates, two currencies)', ()
       { ref: 'ACME', currency: 'USD', open: 73_450, overdue: 73_450 },
       { ref: 'GLOBEX', currency: 'USD', open: 1_500_000, overdue: 0 },
     ]);
-    // JSMITH paid in full: case resolved. GLOBEX still owes an invoice that is not yet due.
+    // JSMITH paid in full: case resolved. GLOBEX still owes an invoice, not yet due: no collection case either.
     expect(s.cases).toEqual([
-      { ref: 'ACME', status: 'open' }, { ref: 'GLOBEX', status: 'open' }, { ref: 'JSMITH', status: 'resolved' },
+      { ref: 'ACME', status: 'open' }, { ref: 'GLOBEX', status: 'resolved' }, { ref: 'JSMITH', status: 'resolved' },
     ]);
     const [acme] = await rows<{ name: string; company_id: string; locale: string }>(database.db, sql`
       select name, company_id, locale from customers where workspace_id = ${ws} and customer_ref = 'ACME'`);

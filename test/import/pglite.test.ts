@@ -39,7 +39,7 @@ describe('import on embedded PGlite', () => {
       { ref: 'CLI-004', currency: 'EUR', open: 582_040, overdue: 282_040 },
       { ref: 'CLI-006', currency: 'EUR', open: 334_566, overdue: 234_567 },
     ]);
-    expect(s.cases.filter((c) => c.status === 'resolved').map((c) => c.ref)).toEqual(['CLI-005']);
+    expect(s.cases.filter((c) => c.status === 'resolved').map((c) => c.ref)).toEqual(['CLI-002', 'CLI-005']);
 
     const again = await importFiles(database, { workspaceId: ws, files: FR, today: TODAY });
     expect(again.files.map((f) => f.unchanged)).toEqual([6, 15, 11]);
