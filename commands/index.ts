@@ -3,8 +3,13 @@ import type { Subcommand } from '../src/slack/command.ts';
 import { caseCommand } from './case.ts';
 import { digest } from './digest.ts';
 import { helpCommand } from './help.ts';
+import { logCommand } from './log.ts';
 import { overdue } from './overdue.ts';
+import { pause } from './pause.ts';
+import { promiseCommand } from './promise.ts';
+import { resume } from './resume.ts';
+import { settingsCommand } from './settings.ts';
 import { team } from './team.ts';
 
 export const commands: Subcommand[] = [];
-commands.push(helpCommand(() => commands), overdue, caseCommand, digest, team);
+commands.push(helpCommand(() => commands), overdue, caseCommand, logCommand, promiseCommand, pause, resume, digest, team, settingsCommand);

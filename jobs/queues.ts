@@ -4,6 +4,8 @@ import { Queue, type ConnectionOptions } from 'bullmq';
 
 export const DIGEST_QUEUE = 'digest';
 export const MAINTENANCE_QUEUE = 'maintenance';
+/** Case threads, DMs and queued messages: one poster per channel (jobs/case-threads.ts). */
+export const CHANNEL_POSTS_QUEUE = 'channel-posts';
 
 export interface QueueConfig {
   redisUrl: string;
@@ -30,4 +32,8 @@ export function digestQueue(config: QueueConfig): Queue {
 
 export function maintenanceQueue(config: QueueConfig): Queue {
   return new Queue(MAINTENANCE_QUEUE, { connection: connection(config), prefix: config.prefix });
+}
+
+export function channelPostsQueue(config: QueueConfig): Queue {
+  return new Queue(CHANNEL_POSTS_QUEUE, { connection: connection(config), prefix: config.prefix });
 }

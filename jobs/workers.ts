@@ -10,7 +10,9 @@ import { realSleep } from '../src/slack/call-slack.ts';
 import { digestProcessor, type DigestJobData } from './digest.ts';
 import { connection, digestQueue, DIGEST_QUEUE, maintenanceQueue, MAINTENANCE_QUEUE, type QueueConfig } from './queues.ts';
 import { BALANCES_EVERY_MS, BALANCES_SCHEDULER_ID, runBalancesJob } from './refresh-balances.ts';
+import { PROMISE_CHECK_EVERY_MS, PROMISE_CHECK_JOB, PROMISE_CHECK_SCHEDULER_ID, runPromiseCheckJob } from './promise-check.ts';
 import { reconcileSchedules, scheduleChannel } from './scheduler.ts';
+import { startChannelPosters } from './case-threads.ts';
 import { workspaces } from '../src/db/schema.ts';
 import { eq } from 'drizzle-orm';
 
@@ -31,6 +33,9 @@ export interface WorkerOptions {
   callTimeoutMs?: number;
   /** Stored on each job this worker processes (BullMQ's processedBy), for operators. */
   name?: string;
+  /** Case threads: how often to look for new posts, and how many a poster sends before giving way. */
+  postPollMs?: number;
+  postBatch?: number;
 }
 
 export function slackClientForJobs(env: Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'>, options: { timeoutMs?: number } = {}): WebClient {
@@ -50,13 +55,14 @@ export function queueConfig(env: Env): QueueConfig {
   return { redisUrl: env.REDIS_URL, prefix: env.RELANCE_QUEUE_PREFIX };
 }
 
-export async function startWorkers(opts: WorkerOptions): Promise<{ stop: () => Promise<void>; reconcile: () => Promise<void> }> {
+export async function startWorkers(opts: WorkerOptions): Promise<{ stop: () => Promise<void>; reconcile: () => Promise<void>; pollPosts: () => Promise<void> }> {
   const config = queueConfig(opts.env);
   const queue = digestQueue(config);
   const log = opts.logger.child({ role: 'worker' });
   const deps: PostDigestDeps = {
     db: opts.database.db,
     client: slackClientForJobs(opts.env, { timeoutMs: opts.callTimeoutMs }),
+    callTimeoutMs: opts.callTimeoutMs,
     clock: opts.clock,
     sleep: opts.sleep ?? realSleep,
     logger: log,
@@ -83,13 +89,16 @@ export async function startWorkers(opts: WorkerOptions): Promise<{ stop: () => P
   // One scheduler for every worker: upserting it again (each start) changes nothing.
   const maintenance = maintenanceQueue(config);
   await maintenance.upsertJobScheduler(BALANCES_SCHEDULER_ID, { every: BALANCES_EVERY_MS }, { name: 'balances' });
-  const maintenanceWorker = new Worker(MAINTENANCE_QUEUE, () => runBalancesJob(deps.db, opts.clock()), {
+  await maintenance.upsertJobScheduler(PROMISE_CHECK_SCHEDULER_ID, { every: PROMISE_CHECK_EVERY_MS }, { name: PROMISE_CHECK_JOB });
+  const maintenanceWorker = new Worker(MAINTENANCE_QUEUE, (job) => (job.name === PROMISE_CHECK_JOB
+    ? runPromiseCheckJob(deps.db, opts.clock())
+    : runBalancesJob(deps.db, opts.clock())), {
     connection: connection(config),
     prefix: config.prefix,
     concurrency: 1,
     ...(opts.name ? { name: opts.name } : {}),
   });
-  maintenanceWorker.on('failed', (job, error) => log.warn({ job: job?.id, err: error }, 'balances rebuild failed; it runs again soon'));
+  maintenanceWorker.on('failed', (job, error) => log.warn({ job: job?.id, err: error }, `${job?.name ?? 'maintenance'} job failed; it runs again soon`));
 
   const reconcile = async () => {
     const runs = await reconcileSchedules(queue, deps.db, opts.clock());
@@ -98,10 +107,16 @@ export async function startWorkers(opts: WorkerOptions): Promise<{ stop: () => P
   await reconcile();
   const timer = setInterval(() => reconcile().catch((e: Error) => log.warn({ err: e }, 'could not refresh the digest schedules')), RECONCILE_EVERY_MS);
   timer.unref();
+  const posters = startChannelPosters({
+    config, log, name: opts.name, pollMs: opts.postPollMs, lockDurationMs: opts.lockDurationMs, stalledIntervalMs: opts.stalledIntervalMs,
+    deps: { ...deps, batch: opts.postBatch },
+  });
   return {
     reconcile,
+    pollPosts: posters.poll,
     async stop() {
       clearInterval(timer);
+      await posters.stop();
       await worker.close();
       await maintenanceWorker.close();
       await queue.close();

@@ -69,8 +69,18 @@ export async function lookupCase(db: Queryable, workspaceId: string, input: stri
 }
 
 export interface CaseCard {
-  customer: { id: number; ref: string; name: string; kind: 'b2b' | 'b2c'; ownerId: string | null; locale: string | null };
-  case: { id: number; status: string; stage: string | null; ownerId: string | null; threadChannelId: string | null; threadTs: string | null } | null;
+  customer: {
+    id: number; ref: string; name: string; kind: 'b2b' | 'b2c'; ownerId: string | null; locale: string | null;
+    /** The day (workspace zone) a call found the phone number wrong; null while it is not known to be. */
+    phoneWrongOn: IsoDate | null;
+  };
+  case: {
+    id: number; status: string; stage: string | null; ownerId: string | null; threadChannelId: string | null; threadTs: string | null;
+    /** Slack's link to the case thread's first message. */
+    threadPermalink: string | null;
+    /** While paused: until when, why, and a dispute's reason (from its latest case_paused entry). */
+    pause: { until: IsoDate; reason: string | null; dispute: string | null } | null;
+  } | null;
   balances: { currency: string; openCents: number; overdueCents: number }[];
   oldestDueDate: IsoDate | null;
   earliestStartDate: IsoDate | null;
@@ -84,12 +94,24 @@ const CARD_INVOICES = 15;
 const CARD_ACTIVITIES = 10;
 
 export async function loadCaseCard(db: Queryable, workspaceId: string, customerId: number): Promise<CaseCard | null> {
-  const [customer] = await rows<{ id: string | number; customer_ref: string; name: string; kind: 'b2b' | 'b2c'; owner_id: string | null; locale: string | null; timezone: string }>(db, sql`
-    select c.id, c.customer_ref, c.name, c.kind, c.owner_id, c.locale, w.timezone
+  const [customer] = await rows<{
+    id: string | number; customer_ref: string; name: string; kind: 'b2b' | 'b2c'; owner_id: string | null; locale: string | null; timezone: string;
+    phone_wrong_at: string | Date | null;
+  }>(db, sql`
+    select c.id, c.customer_ref, c.name, c.kind, c.owner_id, c.locale, w.timezone, c.phone_wrong_at
     from customers c join workspaces w on w.id = c.workspace_id where c.workspace_id = ${workspaceId} and c.id = ${customerId}`);
   if (!customer) return null;
-  const [kase] = await rows<{ id: string | number; status: string; stage: string | null; owner_id: string | null; thread_channel_id: string | null; thread_ts: string | null }>(db, sql`
-    select id, status, stage, owner_id, thread_channel_id, thread_ts from cases
+  const [kase] = await rows<{
+    id: string | number; status: string; stage: string | null; owner_id: string | null; thread_channel_id: string | null; thread_ts: string | null;
+    paused_until: string | null; pause_reason: string | null; pause_dispute: string | null; thread_permalink: string | null;
+  }>(db, sql`
+    select id, status, stage, owner_id, thread_channel_id, thread_ts, to_char(paused_until, 'YYYY-MM-DD') as paused_until, pause_reason,
+      case when status = 'paused' then (select a.data->>'dispute' from activities a
+        where a.workspace_id = cases.workspace_id and a.case_id = cases.id and a.kind = 'case_paused'
+        order by a.occurred_at desc, a.id desc limit 1) end as pause_dispute,
+      (select r.permalink from channel_posts r where r.case_id = cases.id and r.channel_id = cases.thread_channel_id
+        and r.kind = 'root' and r.message_ts = cases.thread_ts limit 1) as thread_permalink
+    from cases
     where workspace_id = ${workspaceId} and customer_id = ${customerId}
     order by (status in ('resolved', 'written_off')), opened_at desc limit 1`);
   const [balances, invoices, activities] = await Promise.all([
@@ -110,8 +132,15 @@ export async function loadCaseCard(db: Queryable, workspaceId: string, customerI
   const dates = (pick: (b: (typeof balances)[number]) => string | null) =>
     balances.map(pick).filter((d): d is string => d !== null).sort()[0] ?? null;
   return {
-    customer: { id: Number(customer.id), ref: customer.customer_ref, name: customer.name, kind: customer.kind, ownerId: customer.owner_id, locale: customer.locale },
-    case: kase ? { id: Number(kase.id), status: kase.status, stage: kase.stage, ownerId: kase.owner_id, threadChannelId: kase.thread_channel_id, threadTs: kase.thread_ts } : null,
+    customer: {
+      id: Number(customer.id), ref: customer.customer_ref, name: customer.name, kind: customer.kind, ownerId: customer.owner_id, locale: customer.locale,
+      phoneWrongOn: customer.phone_wrong_at ? todayIn(customer.timezone, new Date(customer.phone_wrong_at)) : null,
+    },
+    case: kase ? {
+      id: Number(kase.id), status: kase.status, stage: kase.stage, ownerId: kase.owner_id, threadChannelId: kase.thread_channel_id, threadTs: kase.thread_ts,
+      threadPermalink: kase.thread_permalink,
+      pause: kase.status === 'paused' && kase.paused_until ? { until: kase.paused_until, reason: kase.pause_reason, dispute: kase.pause_dispute } : null,
+    } : null,
     balances: balances.map((b) => ({ currency: b.currency, openCents: Number(b.open_cents), overdueCents: Number(b.overdue_cents) })),
     oldestDueDate: dates((b) => b.oldest),
     earliestStartDate: dates((b) => b.earliest),

@@ -28,6 +28,17 @@ export class LeaseLostError extends Error {
   }
 }
 
+/**
+ * The lease would not outlast the Slack call about to be made by the margin
+ * asked for (the database kept this worker waiting): nothing was written, and
+ * the call must not be made.
+ */
+export class LeaseTooShortError extends Error {
+  constructor(digestId: number, leftMs: number, neededMs: number) {
+    super(`digest ${digestId}: only ${leftMs} ms of lease left before a Slack call that needs ${neededMs} ms; not calling`);
+  }
+}
+
 const keyOf = (k: DigestKey) => and(eq(digests.workspaceId, k.workspaceId), eq(digests.channelId, k.channelId), eq(digests.businessDate, k.businessDate));
 
 /** Claims a digest that is being posted and that nobody holds (or whose holder's lease ran out). */
@@ -50,15 +61,33 @@ async function fencedUpdate(db: Queryable, lease: Lease, set: Partial<typeof dig
   return updated.length > 0;
 }
 
+export interface LeaseOptions {
+  /**
+   * Before a Slack call: the lease must still have this long to run once the
+   * write is done, or nothing is written and LeaseTooShortError is thrown.
+   */
+  minRemainingMs?: number;
+}
+
 /**
- * Extends the lease from `now` and runs `write` in the same transaction.
- * The extension locks the digest row, so no claim can slip in between the
- * check and the write. Throws LeaseLostError when the token is gone.
+ * Extends the lease and runs `write` in the same transaction. The digest row
+ * is locked first, so no claim can slip in between the check and the write;
+ * given a clock, the lease runs from when this worker holds that lock, not
+ * from before it waited for a connection or for the lock. Throws
+ * LeaseLostError when the token is gone.
  */
-export async function underLease(db: Db, lease: Lease, now: Date, write?: (tx: Tx) => Promise<unknown>): Promise<void> {
+export async function underLease(
+  db: Db, lease: Lease, now: Date | (() => Date), write?: (tx: Tx) => Promise<unknown>, options: LeaseOptions = {},
+): Promise<void> {
+  const clock = typeof now === 'function' ? now : () => now;
   await db.transaction(async (tx) => {
-    if (!(await fencedUpdate(tx, lease, { lockedUntil: new Date(now.getTime() + lease.ms) }))) throw new LeaseLostError(lease.digestId);
+    const [held] = await tx.select({ token: digests.leaseToken }).from(digests).where(eq(digests.id, lease.digestId)).for('update');
+    if (held?.token !== lease.token) throw new LeaseLostError(lease.digestId);
+    const until = clock().getTime() + lease.ms;
+    await tx.update(digests).set({ lockedUntil: new Date(until) }).where(eq(digests.id, lease.digestId));
     await write?.(tx);
+    const left = until - clock().getTime();
+    if (options.minRemainingMs !== undefined && left < options.minRemainingMs) throw new LeaseTooShortError(lease.digestId, left, options.minRemainingMs);
   });
 }
 

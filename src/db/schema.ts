@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   bigserial,
+  boolean,
   char,
   date,
   foreignKey,
@@ -47,6 +48,12 @@ export const escalationStatusEnum = pgEnum('escalation_status', ['pending', 'app
 // unconfirmed: a worker could not tell whether a message of the digest already
 // reached Slack, so it stopped; a manager who looked resolves it (`digest now confirm`).
 export const digestStatusEnum = pgEnum('digest_status', ['posting', 'posted', 'unconfirmed']);
+// root: a case thread's first message (the case header); activity: an activity in its case's thread;
+// dm: an activity sent to a person; message: a message a feature queued as is (enqueueChannelPost).
+export const channelPostKindEnum = pgEnum('channel_post_kind', ['root', 'activity', 'dm', 'message']);
+// unconfirmed: a worker could not tell whether it reached Slack, so it was not sent again;
+// skipped: never to be posted (see src/services/threads/route.ts); failed: Slack refused this one message.
+export const channelPostStatusEnum = pgEnum('channel_post_status', ['pending', 'posted', 'skipped', 'unconfirmed', 'failed']);
 
 /** One Slack team. The id is Slack's team id (T…), so a request maps to its tenant without a lookup. */
 export const workspaces = pgTable('workspaces', {
@@ -320,6 +327,64 @@ export const digestEntries = pgTable('digest_entries', {
   uniqueIndex('digest_entries_rank_uq').on(t.digestId, t.rank),
   index('digest_entries_message_idx').on(t.workspaceId, t.messageTs),
 ]);
+
+/**
+ * The outbox of everything relance posts at Slack's pace (about one message a
+ * second per channel): case-thread posts, DMs, and messages other features
+ * queue. A trigger (migration 0009) adds a row for each new activity of a case,
+ * in the same transaction, so no use case has to remember to. Rows are posted
+ * in id order per channel by one poster at a time (channel_posters), and each
+ * is recorded the moment Slack answers; a post whose answer never came is
+ * looked for by its metadata before it is sent again.
+ */
+export const channelPosts = pgTable('channel_posts', {
+  id: id(),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  // A channel id, a user id (a DM), or null until routed to the workspace's team channel.
+  channelId: text('channel_id'),
+  // Goes to the team channel, whichever it is: a pending post follows the channel when it changes.
+  team: boolean('team').notNull().default(false),
+  kind: channelPostKindEnum('kind').notNull(),
+  caseId: ref('case_id').references(() => cases.id),
+  activityId: ref('activity_id').references(() => activities.id),
+  // kind 'message': { text, blocks } as queued.
+  payload: jsonb('payload'),
+  // Makes enqueueing idempotent for the features that queue messages.
+  dedupeKey: text('dedupe_key'),
+  status: channelPostStatusEnum('status').notNull().default('pending'),
+  // Set just before each attempt: with no message_ts, it may or may not be in Slack.
+  postStartedAt: timestamp('post_started_at', { withTimezone: true }),
+  messageTs: text('message_ts'),
+  // A root's link, for the case card.
+  permalink: text('permalink'),
+  postedAt: timestamp('posted_at', { withTimezone: true }),
+  createdAt: createdAt(),
+}, (t) => [
+  // What each poster drains, in order: only pending rows are in it.
+  index('channel_posts_pending_idx').on(t.workspaceId, t.channelId, t.id).where(sql`${t.status} = 'pending'`),
+  uniqueIndex('channel_posts_activity_uq').on(t.activityId, t.kind),
+  // One thread per case and channel; a root nobody could confirm gives way to a new one.
+  uniqueIndex('channel_posts_root_uq').on(t.caseId, t.channelId).where(sql`${t.kind} = 'root' and ${t.status} in ('pending', 'posted')`),
+  uniqueIndex('channel_posts_key_uq').on(t.workspaceId, t.dedupeKey),
+  // The last message recorded in a channel bounds the read-back after a crash.
+  index('channel_posts_recorded_idx').on(t.workspaceId, t.channelId, t.messageTs).where(sql`${t.messageTs} is not null`),
+]);
+
+/**
+ * One poster per channel (or DM): the lease a worker holds while it posts
+ * there, fenced by a token each claim replaces, as for digests.
+ */
+export const channelPosters = pgTable('channel_posters', {
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  channelId: text('channel_id').notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  leaseToken: text('lease_token'),
+  // When the last message went out here: the next one waits for Slack's pace.
+  lastPostAt: timestamp('last_post_at', { withTimezone: true }),
+  // Slack refused the channel itself (bot not in it, archived…): nothing is tried before then.
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  lastError: text('last_error'),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.channelId] })]);
 
 /** Slack event ids already handled: Slack retries deliveries and Bolt does not deduplicate. */
 export const slackEvents = pgTable('slack_events', {

@@ -33,6 +33,8 @@ export interface WorklistEntry {
   oldestDueDate: IsoDate;
   daysOverdue: number;
   earliestStartDate: IsoDate | null;
+  /** While the case is paused: until when, why (dispute, plan, other) and, for a dispute, its reason. */
+  pause?: { until: IsoDate; reason: string | null; dispute: string | null } | null;
 }
 
 export interface Worklist {
@@ -124,6 +126,9 @@ interface EntryRow {
   priority: number;
   oldest_due_date: string;
   earliest_start_date: string | null;
+  paused_until: string | null;
+  pause_reason: string | null;
+  pause_dispute: string | null;
 }
 
 /** The debtors `ids` with all their balance rows, in the order of `ids`. */
@@ -132,7 +137,11 @@ export async function loadEntries(db: Queryable, workspaceId: string, today: Iso
     select c.id as customer_id, c.customer_ref, c.name, c.kind, k.id as case_id, k.status, k.stage, k.owner_id,
       b.currency, b.overdue_cents, b.open_cents, b.overdue_invoices, b.priority,
       to_char(b.oldest_due_date, 'YYYY-MM-DD') as oldest_due_date,
-      to_char(b.earliest_start_date, 'YYYY-MM-DD') as earliest_start_date
+      to_char(b.earliest_start_date, 'YYYY-MM-DD') as earliest_start_date,
+      to_char(k.paused_until, 'YYYY-MM-DD') as paused_until, k.pause_reason,
+      case when k.status = 'paused' then (select a.data->>'dispute' from activities a
+        where a.workspace_id = k.workspace_id and a.case_id = k.id and a.kind = 'case_paused'
+        order by a.occurred_at desc, a.id desc limit 1) end as pause_dispute
     from customer_balances b
     join customers c on c.id = b.customer_id
     left join cases k on k.workspace_id = b.workspace_id and k.customer_id = b.customer_id
@@ -158,6 +167,7 @@ export async function loadEntries(db: Queryable, workspaceId: string, today: Iso
         oldestDueDate: r.oldest_due_date,
         daysOverdue: 0,
         earliestStartDate: r.earliest_start_date,
+        pause: r.status === 'paused' && r.paused_until ? { until: r.paused_until, reason: r.pause_reason, dispute: r.pause_dispute } : null,
       };
       byId.set(id, entry);
     }

@@ -6,7 +6,8 @@ import { ok, type Result } from './result.ts';
 
 const QUOTES: Readonly<Record<string, string>> = { '"': '"', '“': '”', '”': '”', '«': '»', '„': '“' };
 
-const decodeEntities = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+/** The text as typed: Slack's &amp; &lt; &gt; back to & < >. */
+export const decodeEntities = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /**
  * Splits on whitespace, keeping "double-quoted", “curly-quoted” and « guillemet »

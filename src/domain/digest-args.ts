@@ -1,14 +1,71 @@
-// `/collect digest now|preview|off|schedule <HH:MM> [tz] [days]`.
+// `/collect digest now [confirm [date] | found <link>]|preview|off|schedule <HH:MM> [tz] [days]`.
+import { isIsoDate, type IsoDate } from './calendar.ts';
 import { parseLocalTime } from './date-input.ts';
 import { isTimeZone } from './zones.ts';
 import { fail } from './errors.ts';
 import { ok, type Result } from './result.ts';
 
+/** A message as Slack's "Copy link" names it. */
+export interface MessageLink {
+  channelId: string;
+  ts: string;
+  /** The thread's parent, when the link is to a reply. */
+  threadTs?: string;
+}
+
 export type DigestArgs =
-  // confirm: a manager looked, and what relance could not confirm is not in the channel.
-  | { action: 'now'; confirm?: true }
+  | { action: 'now' }
+  // A manager looked, and what relance could not confirm is not in the channel: post it (that day's, or the latest).
+  | { action: 'confirm'; date?: IsoDate }
+  // A manager looked, and what relance could not confirm is there, at this link.
+  | { action: 'found'; link: MessageLink }
   | { action: 'preview' | 'off' | 'status' }
   | { action: 'schedule'; localTime: string; timeZone?: string; weekdays?: number[] };
+
+const SLACK_TS = /^\d{10}\.\d{6}$/;
+
+/**
+ * `https://acme.slack.com/archives/C0123ABCD/p1796371200000100` → channel and
+ * ts 1796371200.000100; a reply's link adds `?thread_ts=…`. Slack hands links
+ * typed into a command as `<url>` or `<url|label>`, with & as &amp;.
+ */
+export function parseMessageLink(text: string): MessageLink | null {
+  const bare = text.replace(/^<([^|>]*)(?:\|[^>]*)?>$/, '$1').replace(/&amp;/g, '&');
+  let url: URL;
+  try {
+    url = new URL(bare);
+  } catch {
+    return null;
+  }
+  const path = /^\/archives\/([CGD][A-Z0-9]{2,})\/p(\d{16})\/?$/.exec(url.pathname);
+  if (url.protocol !== 'https:' || !path) return null;
+  const ts = `${path[2]!.slice(0, 10)}.${path[2]!.slice(10)}`;
+  const threadTs = url.searchParams.get('thread_ts') ?? undefined;
+  if (threadTs !== undefined && !SLACK_TS.test(threadTs)) return null;
+  return { channelId: path[1]!, ts, ...(threadTs !== undefined && threadTs !== ts ? { threadTs } : {}) };
+}
+
+const NOW = ['now', 'maintenant'];
+const CONFIRM = ['confirm', 'confirmer'];
+const FOUND = ['found', 'trouvé', 'trouve'];
+
+function parseNow(rest: readonly string[]): Result<DigestArgs> {
+  const [word, value, ...more] = rest;
+  if (word === undefined) return ok({ action: 'now' });
+  const action = word.toLowerCase();
+  if (CONFIRM.includes(action)) {
+    if (more.length) return fail('digest.extra', more.join(' '));
+    if (value === undefined) return ok({ action: 'confirm' });
+    return isIsoDate(value) ? ok({ action: 'confirm', date: value }) : fail('digest.bad_date', value);
+  }
+  if (FOUND.includes(action)) {
+    if (value === undefined) return fail('digest.missing_link', '');
+    if (more.length) return fail('digest.extra', more.join(' '));
+    const link = parseMessageLink(value);
+    return link ? ok({ action: 'found', link }) : fail('digest.bad_link', value);
+  }
+  return fail('digest.extra', rest.join(' '));
+}
 
 /** ISO weekday numbers (1 = Monday) by the names people type, English and French. */
 const DAY_NAMES: Record<string, number> = {
@@ -50,13 +107,11 @@ export function parseWeekdays(input: string): Result<number[]> {
 export function parseDigestArgs(tokens: readonly string[]): Result<DigestArgs> {
   const [first, ...rest] = tokens;
   const action = (first ?? 'status').toLowerCase();
-  if (['now', 'maintenant'].includes(action) && rest.length === 1 && ['confirm', 'confirmer'].includes(rest[0]!.toLowerCase())) {
-    return ok({ action: 'now', confirm: true });
-  }
-  if (['now', 'maintenant'].includes(action) || ['preview', 'aperçu', 'apercu'].includes(action) || ['off', 'stop'].includes(action) || action === 'status') {
+  if (NOW.includes(action)) return parseNow(rest);
+  if (['preview', 'aperçu', 'apercu'].includes(action) || ['off', 'stop'].includes(action) || action === 'status') {
     if (rest.length) return fail('digest.extra', rest.join(' '));
-    const normal = action === 'maintenant' ? 'now' : action.startsWith('aper') ? 'preview' : action === 'stop' ? 'off' : action;
-    return ok({ action: normal as 'now' | 'preview' | 'off' | 'status' });
+    const normal = action.startsWith('aper') ? 'preview' : action === 'stop' ? 'off' : action;
+    return ok({ action: normal as 'preview' | 'off' | 'status' });
   }
   if (!['schedule', 'programmer', 'at'].includes(action)) return fail('digest.unknown_action', first ?? '');
   const [timeText, ...more] = rest;

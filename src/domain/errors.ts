@@ -64,6 +64,33 @@ export const DOMAIN_ERROR_CODES = {
   'digest.bad_zone': { meaning: 'Not an IANA time zone.', example: '/collect digest schedule 09:00 Europe/Paris' },
   'digest.bad_days': { meaning: 'Not a set of weekdays.', example: '/collect digest schedule 09:00 mon-fri' },
   'digest.extra': { meaning: 'Something after the command that it does not take.', example: '/collect digest now' },
+  'digest.bad_date': { meaning: 'confirm takes the day of the digest as the notice gives it (YYYY-MM-DD).', example: '/collect digest now confirm 2026-12-08' },
+  'digest.missing_link': { meaning: 'found needs the link of the message relance could not confirm.', example: '/collect digest now found https://acme.slack.com/archives/C0123ABCD/p1796371200000100' },
+  'digest.bad_link': { meaning: 'Not the link of a Slack message (⋯ → Copy link).', example: '/collect digest now found https://acme.slack.com/archives/C0123ABCD/p1796371200000100' },
+
+  // call-outcomes.ts — /collect log
+  'log.promise_needs_date': { meaning: 'A promise with an amount but no date after it (input: the amount).', example: '/collect log acme promised 500 friday' },
+
+  // pause-args.ts
+  'pause.missing_case': { meaning: 'pause was given nothing: no case, date or reason.', example: '/collect pause acme 30d dispute price' },
+  'pause.missing_when': { meaning: 'No date or duration after the case (input: the words given).', example: '/collect pause acme 2w plan' },
+  'pause.missing_reason': { meaning: 'No reason word (dispute, plan, other) after the date (input: the words after the case).', example: '/collect pause acme 30d other' },
+  'pause.missing_dispute': { meaning: 'A dispute without its reason (price, quality, not delivered, already paid, other).', example: '/collect pause acme 30d dispute quality' },
+  'pause.unknown_dispute': { meaning: 'The word after "dispute" is not a dispute reason.', example: '/collect pause acme 30d dispute not delivered' },
+  'pause.not_after_today': { meaning: 'The pause would end today (or before): it must end on a later day.', example: 'tomorrow, 10d' },
+  'pause.too_far': { meaning: 'The pause would end more than a year from today (params: years).', example: '6 months' },
+
+  // settings.ts — /collect settings [set] <key> <value>; examples are "<key> <value>"
+  'settings.missing_key': { meaning: '`settings set` without a key (params: keys, the known keys).', example: 'promise_grace_days 2' },
+  'settings.unknown_key': { meaning: 'Not the key of a setting (params: keys, the known keys).', example: 'promise_grace_days 2' },
+  'settings.missing_value': { meaning: 'A key after `set` without a value (params: key).', example: 'promise_grace_days 2' },
+  'settings.not_a_channel': { meaning: 'Not a channel Slack turned into a link (a #name typed without picking it, or plain text).', example: 'channel <#C0123ABCD|collections>' },
+  'settings.here_not_channel': { meaning: '`here` typed in a direct message or group DM, which cannot hold case threads.', example: 'channel <#C0123ABCD|collections>' },
+  'settings.not_whole_days': { meaning: 'Not a whole number of business days (also one element of a list).', example: 'promise_grace_days 2' },
+  'settings.days_out_of_range': { meaning: 'A number of business days outside the setting\'s bounds (params: min, max).', example: 'call_backoff_days 1,2,4' },
+  'settings.too_many_days': { meaning: 'A list of business days longer than the setting allows (params: max).', example: 'call_backoff_days 1,2,4' },
+  'settings.not_a_time_range': { meaning: 'Not two times of day joined by a dash.', example: 'calling_window 09:00-19:00' },
+  'settings.range_order': { meaning: 'A time range that does not end after it starts (params: start, end, as read).', example: 'calling_window 09:00-19:00' },
 } as const satisfies Record<string, ErrorDoc>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

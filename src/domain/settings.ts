@@ -2,6 +2,10 @@
 // with its default; `/collect settings` shows and edits them (commands/settings.ts)
 // and every use case reads them through `readSettings` (src/db/settings.ts).
 // Later features (ladder, e-mail) add their keys to this one table.
+import { parseChannelMention } from './args.ts';
+import { parseLocalTime } from './date-input.ts';
+import { fail } from './errors.ts';
+import { err, ok, type InputError, type Result } from './result.ts';
 
 export interface TimeRange {
   /** "HH:MM", local time. */
@@ -41,5 +45,214 @@ export const SETTING_KEYS: Record<SettingName, string> = {
   callingWindow: 'calling_window',
 };
 
+const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
+
+/** The setting a typed key names: any case, `-` for `_` (promise-grace-days). */
 export const settingNameOf = (key: string): SettingName | undefined =>
-  (Object.keys(SETTING_KEYS) as SettingName[]).find((name) => SETTING_KEYS[name] === key.toLowerCase());
+  (Object.keys(SETTING_KEYS) as SettingName[]).find((name) => SETTING_KEYS[name] === fold(key).replace(/-/g, '_'));
+
+// ---------------------------------------------------------------------------
+// Each setting's own input: how `/collect settings set <key> <value>` reads it,
+// how a stored value is checked, and what the listing shows. A new key adds its
+// field and default above and one line to SETTING_SPECS, usually with one of the
+// kinds below; the command renders every key of a kind the same way.
+
+export interface SettingInputContext {
+  /** The channel the command was typed in: `here` names it. */
+  currentChannelId: string;
+}
+
+/** Where messages go while a channel setting is at its default (null). */
+export type ChannelFallback = 'first_digest_channel' | 'team_channel';
+
+/** What the listing shows, by kind; the command renders each kind in the reader's language. */
+export type SettingView =
+  | { kind: 'channel'; channelId: string | null; fallback: ChannelFallback }
+  | { kind: 'business_days'; days: number }
+  | { kind: 'business_day_list'; days: number[] }
+  | { kind: 'time_range'; range: TimeRange };
+
+export interface SettingSpec<T> {
+  /** A value `set` accepts, shown in examples: `settings set <key> <example>`. */
+  example: string;
+  parse(input: string, context: SettingInputContext): Result<T>;
+  /** A stored value checked against the setting's shape; undefined when it does not fit (then the default applies). */
+  decode(stored: unknown): T | undefined;
+  view(value: T): SettingView;
+}
+
+const CHANNEL_ID = /^[CG][A-Z0-9]{2,}$/;
+const HERE_WORDS = ['here', 'ici', 'this', 'ce canal'];
+
+/**
+ * A channel picked with # (Slack sends `<#C123|name>` with should_escape on),
+ * its id as copied from the channel's details (`C0123ABCD`), or `here`: the
+ * channel the command is typed in. A `#name` Slack did not turn into a link is
+ * refused rather than looked up: looking a name up means paging through every
+ * channel of the workspace, and a name can be reused after a rename.
+ */
+export function parseChannel(input: string, context: SettingInputContext): Result<string> {
+  const text = input.trim();
+  const linked = parseChannelMention(text);
+  if (linked) return ok(linked);
+  if (CHANNEL_ID.test(text)) return ok(text);
+  if (HERE_WORDS.includes(fold(text))) {
+    return CHANNEL_ID.test(context.currentChannelId) ? ok(context.currentChannelId) : fail('settings.here_not_channel', input);
+  }
+  return fail('settings.not_a_channel', input);
+}
+
+const channelSetting = (fallback: ChannelFallback): SettingSpec<string | null> => ({
+  example: '#collections',
+  parse: parseChannel,
+  decode: (stored) => (stored === null || (typeof stored === 'string' && CHANNEL_ID.test(stored)) ? stored : undefined),
+  view: (channelId) => ({ kind: 'channel', channelId, fallback }),
+});
+
+// "2", "2d", "2 days", "2 jours ouvrés": the unit is optional and always business days.
+const DAY_UNIT = /\s*(?:business\s+days?|working\s+days?|days?|d|jours?\s+ouvr[ée]s?|jours?|j)\.?$/i;
+
+interface Bounds { min: number; max: number }
+
+/** `quoted`: what the reader typed, shown back when `text` is refused. */
+function parseDayCount(text: string, bounds: Bounds, quoted = text): Result<number> {
+  if (!/^[-+−]?\d+$/.test(text)) return fail('settings.not_whole_days', quoted);
+  const days = Number(text.replace('−', '-'));
+  if (days < bounds.min || days > bounds.max) return fail('settings.days_out_of_range', quoted, { min: bounds.min, max: bounds.max });
+  return ok(days);
+}
+
+const isDayCount = (value: unknown, bounds: Bounds): value is number =>
+  Number.isInteger(value) && (value as number) >= bounds.min && (value as number) <= bounds.max;
+
+/** Whole business days within `bounds`. */
+export function parseBusinessDays(input: string, bounds: Bounds): Result<number> {
+  return parseDayCount(input.trim().replace(DAY_UNIT, ''), bounds, input);
+}
+
+const businessDaysSetting = (bounds: Bounds, example: string): SettingSpec<number> => ({
+  example,
+  parse: (input) => parseBusinessDays(input, bounds),
+  decode: (stored) => (isDayCount(stored, bounds) ? stored : undefined),
+  view: (days) => ({ kind: 'business_days', days }),
+});
+
+/**
+ * `1,2,4`, `1 2 4`, `1, 2, 4 days`: each within `bounds`, at most `maxItems`.
+ * A bad element is quoted alone, so the reader sees which one.
+ */
+export function parseBusinessDayList(input: string, bounds: Bounds & { maxItems: number }): Result<number[]> {
+  const items = input.trim().replace(DAY_UNIT, '').split(/[\s,;]+/).filter(Boolean);
+  if (items.length === 0) return fail('settings.not_whole_days', input);
+  if (items.length > bounds.maxItems) return fail('settings.too_many_days', input, { max: bounds.maxItems });
+  const days: number[] = [];
+  for (const item of items) {
+    const parsed = parseDayCount(item, bounds);
+    if (!parsed.ok) return parsed;
+    days.push(parsed.value);
+  }
+  return ok(days);
+}
+
+const businessDayListSetting = (bounds: Bounds & { maxItems: number }, example: string): SettingSpec<number[]> => ({
+  example,
+  parse: (input) => parseBusinessDayList(input, bounds),
+  decode: (stored) => (Array.isArray(stored) && stored.length > 0 && stored.length <= bounds.maxItems && stored.every((d) => isDayCount(d, bounds))
+    ? [...stored as number[]] : undefined),
+  view: (days) => ({ kind: 'business_day_list', days }),
+});
+
+const RANGE_SEPARATOR = /^(.+?)\s*(?:[-–—]|\s(?:to|and|à|a|et)\s)\s*(.+)$/i;
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** `09:00-19:00`, `9h-19h`, `9am to 7pm`, `de 9h à 19h`: a start strictly before the end, the same day. */
+export function parseTimeRange(input: string): Result<TimeRange> {
+  const text = input.trim().replace(/^(?:from|between|de|entre)\s+/i, '');
+  const parts = RANGE_SEPARATOR.exec(text);
+  if (!parts) return fail('settings.not_a_time_range', input);
+  const start = parseLocalTime(parts[1]!);
+  if (!start.ok) return start;
+  const end = parseLocalTime(parts[2]!);
+  if (!end.ok) return end;
+  if (start.value >= end.value) return fail('settings.range_order', input, { start: start.value, end: end.value });
+  return ok({ start: start.value, end: end.value });
+}
+
+const timeRangeSetting = (example: string): SettingSpec<TimeRange> => ({
+  example,
+  parse: parseTimeRange,
+  decode: (stored) => {
+    const range = stored as Partial<TimeRange> | null;
+    return range && typeof range === 'object' && typeof range.start === 'string' && typeof range.end === 'string'
+      && HHMM.test(range.start) && HHMM.test(range.end) && range.start < range.end ? { start: range.start, end: range.end } : undefined;
+  },
+  view: (range) => ({ kind: 'time_range', range }),
+});
+
+export const SETTING_SPECS: { [K in SettingName]: SettingSpec<Settings[K]> } = {
+  channel: channelSetting('first_digest_channel'),
+  managersChannel: channelSetting('team_channel'),
+  promiseGraceDays: businessDaysSetting({ min: 0, max: 10 }, '2'),
+  callBackoffDays: businessDayListSetting({ min: 1, max: 30, maxItems: 10 }, '1,2,4'),
+  callingWindow: timeRangeSetting('09:00-19:00'),
+};
+
+/** What the listing shows for one setting's value. */
+export const viewSetting = <K extends SettingName>(name: K, value: Settings[K]): SettingView => SETTING_SPECS[name].view(value);
+
+/** Every setting, in the order the listing shows them. */
+export const SETTING_NAMES = Object.keys(SETTING_KEYS) as SettingName[];
+
+const KEY_LIST = SETTING_NAMES.map((name) => SETTING_KEYS[name]).join(', ');
+
+export function parseSettingKey(input: string): Result<SettingName> {
+  const name = settingNameOf(input);
+  return name ? ok(name) : fail('settings.unknown_key', input, { keys: KEY_LIST });
+}
+
+const DEFAULT_WORDS = ['default', 'defaut', 'par defaut', 'reset'];
+
+/** A setting's new value; null goes back to the default (`default`, `défaut`). */
+export function parseSettingValue<K extends SettingName>(name: K, input: string, context: SettingInputContext): Result<Settings[K] | null> {
+  if (input.trim() === '') return fail('settings.missing_value', input, { key: SETTING_KEYS[name] });
+  if (DEFAULT_WORDS.includes(fold(input))) return ok(null);
+  return SETTING_SPECS[name].parse(input, context);
+}
+
+export const sameSettingValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** The channels a workspace's messages go to, defaults followed: `firstDigestChannel` is workspaces.team_channel_id. */
+export function resolveChannels(settings: Settings, firstDigestChannel: string | null): { team: string | null; managers: string | null } {
+  const team = settings.channel ?? firstDigestChannel;
+  return { team, managers: settings.managersChannel ?? team };
+}
+
+/** A new value for one setting; null goes back to the default. */
+export type SettingChange = { [K in SettingName]: { name: K; value: Settings[K] | null } }[SettingName];
+
+export type SettingsArgs =
+  | { action: 'list' }
+  | { action: 'show'; name: SettingName }
+  | ({ action: 'set' } & SettingChange);
+
+const SET_WORDS = ['set', 'definir', 'changer', 'regler'];
+
+/**
+ * `settings`, `settings <key>`, `settings set <key> <value>`, and the shorter
+ * `settings <key> <value>`. The value is the rest of the line.
+ */
+/** A refused `settings` line; `name` is the setting it was about, once known, for the example shown with it. */
+export type SettingsInputError = InputError & { name?: SettingName };
+
+export function parseSettingsArgs(tokens: readonly string[], context: SettingInputContext): Result<SettingsArgs, SettingsInputError> {
+  if (tokens.length === 0) return ok({ action: 'list' });
+  const explicit = SET_WORDS.includes(fold(tokens[0]!));
+  const [keyText, ...valueTokens] = explicit ? tokens.slice(1) : tokens;
+  if (keyText === undefined) return fail('settings.missing_key', '', { keys: KEY_LIST });
+  const name = parseSettingKey(keyText);
+  if (!name.ok) return name;
+  if (!explicit && valueTokens.length === 0) return ok({ action: 'show', name: name.value });
+  const value = parseSettingValue(name.value, valueTokens.join(' '), context);
+  if (!value.ok) return err({ ...value.error, name: name.value });
+  return ok({ action: 'set', name: name.value, value: value.value } as SettingsArgs);
+}

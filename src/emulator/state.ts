@@ -69,6 +69,8 @@ export const RELANCE_BOT_SCOPES = [
   // Read back only to recover a digest a crashed worker posted but did not record.
   'channels:history',
   'groups:history',
+  // Read back only to recover a DM (a broken promise to its case's owner) a crashed worker posted but did not record.
+  'im:history',
   'groups:read',
   'channels:join',
   'metadata.message:read',
@@ -192,6 +194,14 @@ export class EmulatorState {
     const channel = this.channels.get(channelId);
     if (channel === undefined) throw new Error(`emulator: no channel ${channelId}`);
     channel.members.add(userId);
+    this.notify();
+  }
+
+  /** Takes a user (or the bot) out of a channel, as /remove or leaving would. */
+  removeMember(channelId: string, userId: string): void {
+    const channel = this.channels.get(channelId);
+    if (channel === undefined) throw new Error(`emulator: no channel ${channelId}`);
+    channel.members.delete(userId);
     this.notify();
   }
 

@@ -1,3 +1,4 @@
+import { stripControlsToOneLine } from '../domain/control-characters.ts';
 import { weekdayOf, type IsoDate } from '../domain/dates.ts';
 import { formatMoney, type Money } from '../domain/money.ts';
 import type { Locale, Translator } from './messages.ts';
@@ -87,10 +88,31 @@ export function cut(text: string, max: number): string {
   return `${text.slice(0, end)}…`;
 }
 
-/** Data put into mrkdwn by hand (outside a sentence): escaped, and shortened as in sentences. */
-export const inert = (data: string): string => cut(escapeMrkdwn(data), MAX_VALUE_CHARS);
+/**
+ * Data put into mrkdwn by hand (outside a sentence): on one line without control
+ * characters (a name stored before the import refused them still has them),
+ * escaped, and shortened as in sentences.
+ */
+export const inert = (data: string): string => cut(escapeMrkdwn(stripControlsToOneLine(data)), MAX_VALUE_CHARS);
 
 /** A value as a sentence shows it: markup passes, data is made inert, numbers stay. */
 export function interpolated(value: string | number | Mrkdwn): string | number | Mrkdwn {
   return typeof value === 'string' ? inert(value) : value;
+}
+
+/**
+ * Mrkdwn as plain text, for the places Slack shows text as typed (a modal's
+ * field errors): markup is unwrapped and entities decoded, last, so decoded
+ * data is never read as markup. Data's own * ` ~ are look-alikes already.
+ */
+export function plainFromMrkdwn(text: string): string {
+  return text
+    .replace(/<@([A-Z0-9]+)(?:\|[^>]*)?>/g, '@$1')
+    .replace(/<#[A-Z0-9]+\|([^>]+)>/g, '#$1')
+    .replace(/<#([A-Z0-9]+)>/g, '#$1')
+    .replace(/<![a-z]+(?:\|([^>]+))?>/g, (_, label: string | undefined) => label ?? '')
+    .replace(/<[a-z][a-z0-9+.-]*:[^|>]+\|([^>]+)>/gi, '$1')
+    .replace(/<([a-z][a-z0-9+.-]*:[^>]+)>/gi, '$1')
+    .replace(/[*`]/g, '')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 }

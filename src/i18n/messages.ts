@@ -42,7 +42,10 @@ const en = {
 
   'help.digest.summary': () => 'The daily overdue digest of this channel: post it now, preview it, schedule it or stop it.',
   'help.digest.details': () =>
-    'The digest goes out on business days only (weekends and public holidays skipped), at most once a day per channel. Default time 09:00 in the workspace time zone, Monday to Friday. Scheduling, posting now and stopping need the manager role. If relance says it could not confirm whether the digest is already in the channel, look, and if it is missing type `digest now confirm`.',
+    'The digest goes out on business days only (weekends and public holidays skipped), at most once a day per channel. Default time 09:00 in the workspace time zone, Monday to Friday. Scheduling, posting now and stopping need the manager role. If relance says it could not confirm whether a digest message is already in the channel, look: if it is missing type `digest now confirm <day>` in that channel; if it is there, `digest now found <link>` with its link (⋯ → Copy link).',
+  'help.settings.summary': () => 'See and change the workspace settings: channels, promise grace, call back-off, calling window (admins only).',
+  'help.settings.details': () =>
+    'Each setting checks its own value and says what is wrong. `set <key> default` goes back to the default. A channel: type # and pick it from the list, or type `here` in that channel; relance must be able to post there. Days are business days. Without `set`, `settings <key> <value>` also changes a setting and `settings <key>` shows one.',
 
   // overdue worklist
   'overdue.title.all': () => 'Overdue accounts — everyone',
@@ -90,6 +93,72 @@ const en = {
   'kind.b2b': () => 'business (B2B)',
   'kind.b2c': () => 'consumer (B2C)',
 
+  // pauses
+  'help.pause.summary': () => 'Pause a case until a date or for a while: a dispute, a payment plan or another reason.',
+  'help.pause.details': () =>
+    'Give the case, then until when (`15/12/2026`, `friday`, `end of month`) or for how long (`10d`, `2w`, `3 weeks`, `1 month`), then the reason: `dispute`, `plan` or `other` (French: `litige`, `échéancier`, `autre`). A dispute also takes its reason: `price`, `quality`, `not delivered`, `already paid` or `other`. Words after that are a note for the case file. The pause ends on a later day, at most a year ahead; that morning the case is back in the worklist by itself. While paused, the case scores 0 in the worklist and its open calls are cancelled. Pausing a paused case moves its date.',
+  'help.resume.summary': () => 'End a pause now: the case is back in the worklist.',
+  'help.resume.details': () => 'The case goes back to open (or promised while a promise to pay is pending). Pauses also end by themselves on their date.',
+  'pauseReason.dispute': () => 'dispute',
+  'pauseReason.plan': () => 'payment plan',
+  'pauseReason.other': () => 'other reason',
+  'disputeReason.price': () => 'price',
+  'disputeReason.quality': () => 'quality',
+  'disputeReason.not_delivered': () => 'not delivered',
+  'disputeReason.already_paid': () => 'already paid',
+  'disputeReason.other': () => 'other',
+  'pause.statusUntil': (p: { until: string; reason: string }) => `paused until ${p.until} (${p.reason})`,
+  'pause.reasonWithDispute': (p: { reason: string; dispute: string }) => `${p.reason}: ${p.dispute}`,
+  'pause.done': (p: { name: string; until: string; reason: string }) =>
+    `*${p.name}* is paused until *${p.until}* (${p.reason}). It stays out of the worklist until then and comes back by itself that morning.`,
+  'pause.moved': (p: { name: string; from: string; until: string; reason: string }) =>
+    `*${p.name}* was paused until ${p.from}; it is now paused until *${p.until}* (${p.reason}).`,
+  'pause.cancelledCalls': (p: { count: number }) => `${p.count === 1 ? 'Its open call was' : `Its ${p.count} open calls were`} cancelled.`,
+  'pause.noCase': (p: { input: string; command: string }) =>
+    `No case matches "${p.input}", so nothing was paused. Use a customer reference, an invoice number or the start of a customer name, e.g. \`${p.command} pause ACME 30d dispute price\`.`,
+  'pause.closed': (p: { name: string }) => `*${p.name}* has no open case (nothing is overdue), so there is nothing to pause.`,
+  'pause.ambiguous': (p: { input: string; names: string; command: string }) =>
+    `"${p.input}" matches several customers: ${p.names}. Nothing was paused. Give the reference, e.g. \`${p.command} pause C-1042 30d plan\`.`,
+  'resume.missing': (p: { command: string }) => `Which case? E.g. \`${p.command} resume acme\`.`,
+  'resume.done': (p: { name: string; status: string }) => `*${p.name}* is no longer paused (status: ${p.status}) and is back in the worklist.`,
+  'resume.notPaused': (p: { name: string; status: string }) => `*${p.name}* is not paused (status: ${p.status}); nothing changed.`,
+  'resume.noCase': (p: { input: string; command: string }) =>
+    `No case matches "${p.input}", so nothing was resumed. Use a customer reference, an invoice number or the start of a customer name, e.g. \`${p.command} resume ACME\`.`,
+  'resume.closed': (p: { name: string }) => `*${p.name}* has no open case (nothing is overdue), so there is no pause to end.`,
+  'resume.ambiguous': (p: { input: string; names: string; command: string }) =>
+    `"${p.input}" matches several customers: ${p.names}. Nothing was resumed. Give the reference, e.g. \`${p.command} resume C-1042\`.`,
+  'activity.case_paused': (p: { until: string; reason: string; dispute?: string }) =>
+    `Paused until ${p.until}: ${p.reason}${p.dispute ? ` (${p.dispute})` : ''}`,
+  'activity.case_resumed': () => 'Pause ended: back in the worklist',
+
+  // promises to pay
+  'help.promise.summary': () => 'Record a promise to pay: how much, and by when.',
+  'help.promise.details': () =>
+    'Give the case, the amount and the date, then a note if you like. The amount may name its currency (`1 200,50 €`, `1200 EUR`, `$99.90`); without one it is in the currency the case owes, and a case that owes several asks which. The date is today or later: `15/12/2026`, `friday`, `in 10 days`, `end of month`. The promise may not exceed what is overdue in that currency. It is kept when the customer\'s payments from today reach the amount by the end of the promised day plus the grace (`promise_grace_days` business days, 1 by default); otherwise it is broken, the case thread and its owner hear of it, and the case goes back on the ladder. A new promise replaces a pending one.',
+  'promise.usage': (p: { command: string }) =>
+    `Which case, how much and by when? E.g. \`${p.command} promise acme 1200 friday\` (a note may follow).`,
+  'promise.notFound': (p: { input: string; command: string }) =>
+    `No case matches "${p.input}", so no promise was recorded. Use a customer reference, an invoice number or the start of a customer name, e.g. \`${p.command} promise ACME 1200 friday\`.`,
+  'promise.noOpenCase': (p: { name: string }) => `*${p.name}* has no open case: nothing of theirs is overdue, so there is no promise to record.`,
+  'promise.missingAmount': (p: { name: string; example: string }) => `How much did *${p.name}* promise, and by when? Example: \`${p.example}\``,
+  'promise.missingDate': (p: { input: string; example: string }) => `By when? Give the date after "${p.input}". Example: \`${p.example}\``,
+  'promise.whichCurrency': (p: { input: string; name: string; currencies: string; example: string }) =>
+    `"${p.input}" names no currency, and *${p.name}* owes ${p.currencies}: say which. Example: \`${p.example}\``,
+  'promise.wrongCurrency': (p: { input: string; currency: string; name: string; currencies: string; example: string }) =>
+    `"${p.input}" is in ${p.currency}, but *${p.name}* owes nothing overdue in ${p.currency} (overdue: ${p.currencies}). Example: \`${p.example}\``,
+  'promise.nothingOverdue': (p: { name: string }) => `*${p.name}* owes nothing overdue today, so there is no promise to record.`,
+  'promise.tooLarge': (p: { input: string; name: string; balance: string; example: string }) =>
+    `"${p.input}" is more than the ${p.balance} *${p.name}* owes overdue. Example: \`${p.example}\``,
+  'promise.noCase': (p: { command: string }) =>
+    `This case is closed or no longer in this workspace, so no promise was recorded. Look it up with \`${p.command} case <name>\`.`,
+  'promise.recorded': (p: { name: string; amount: string; date: string; deadline: string; grace: number }) =>
+    `Promise recorded: *${p.name}* will pay *${p.amount}* by *${p.date}*. It is kept if the payments reach it by the end of ${p.deadline}${p.grace > 0 ? ` (${p.grace} business day${p.grace === 1 ? '' : 's'} of grace)` : ''}; otherwise it is marked broken and the case goes back on the ladder.`,
+  'activity.promise_taken': (p: { amount: string; date: string }) => `Promise to pay ${p.amount} by ${p.date}`,
+  'activity.promise_replaced': (p: { amount: string; date: string }) => `Earlier promise of ${p.amount} by ${p.date} replaced by a new one`,
+  'activity.promise_kept': (p: { amount: string; paid: string }) => `Promise of ${p.amount} kept: ${p.paid} paid`,
+  'activity.promise_broken': (p: { amount: string; date: string; paid: string; missing: string }) =>
+    `Promise of ${p.amount} by ${p.date} broken: ${p.paid} paid, ${p.missing} missing`,
+
   // statuses and stages
   'status.open': () => 'open',
   'status.promised': () => 'promised',
@@ -111,10 +180,23 @@ const en = {
 
   // activity kinds (timeline lines)
   'activity.case_opened': () => 'Case opened',
-  'activity.case_resolved': () => 'Case resolved: balance paid',
+  'activity.case_resolved': () => 'Case resolved: nothing overdue any more',
   'activity.payment_recorded': (p: { amount: string }) => `Payment recorded: ${p.amount}`,
   'activity.other': (p: { kind: string }) => p.kind.replace(/_/g, ' '),
   'activity.by': (p: { who: Mrkdwn }) => `by ${p.who}`,
+  // case threads
+  'thread.rootText': (p: { name: string; ref: string }) => `Case thread: ${p.name} (${p.ref})`,
+  'thread.root': (p: { name: string; ref: string; overdue: string; date: string; owner: Mrkdwn }) =>
+    `*${p.name}* (${p.ref}) — ${p.overdue} overdue on ${p.date} · owner: ${p.owner}`,
+  'thread.nothingOverdue': () => 'nothing',
+  'thread.rootHint': (p: { command: string; ref: string }) =>
+    `Every activity on this case from now on is posted in this thread. The whole history: \`${p.command} case ${p.ref}\``,
+  'thread.promiseBrokenDm': (p: { name: string; ref: string; what: Mrkdwn; command: string }) =>
+    `A promise to pay on *${p.name}* (${p.ref}) was broken: ${p.what}. The case is back on the ladder: \`${p.command} case ${p.ref}\``,
+  'thread.activityDm': (p: { name: string; ref: string; what: Mrkdwn }) => `*${p.name}* (${p.ref}): ${p.what}`,
+  'case.threadLink': (p: { link: Mrkdwn }) => `:thread: ${p.link}`,
+  'case.threadLabel': () => 'Case thread',
+  'case.threadIn': (p: { channel: Mrkdwn }) => `:thread: The case thread is in ${p.channel}`,
 
   // team
   'team.title': () => 'Collections team',
@@ -142,6 +224,36 @@ const en = {
   'role.manager': () => 'manager',
   'role.collector': () => 'collector',
 
+  // settings
+  'settings.title': () => 'Workspace settings',
+  'settings.intro': (p: { command: string }) =>
+    `Change one with \`${p.command} settings set <key> <value>\`; \`${p.command} settings set <key> default\` goes back to the default. Only admins see and change settings.`,
+  'settings.default': () => 'default',
+  'settings.setBy': (p: { user: Mrkdwn; date: string }) => `set by ${p.user} on ${p.date}`,
+  'settings.setOn': (p: { date: string }) => `set on ${p.date}`,
+  'settings.about.channel': () => 'The team channel: each case has its thread there. Default: the first channel given a digest.',
+  'settings.about.managers_channel': () => 'Where escalations wait for a manager\'s approval. Default: the team channel.',
+  'settings.about.promise_grace_days': () => 'Business days after the promised day before an unpaid promise counts as broken (0 to 10).',
+  'settings.about.call_backoff_days': () =>
+    'After no answer or a voicemail, the next attempt comes this many business days later, attempt after attempt; the last number repeats (each 1 to 30, at most 10).',
+  'settings.about.calling_window': () => 'When debtors may be called: in each debtor\'s own time zone, on business days.',
+  'settings.follows.digest': (p: { channel: Mrkdwn }) => `the first channel given a digest, ${p.channel}`,
+  'settings.follows.digestNone': () => 'the first channel given a digest (none yet)',
+  'settings.follows.team': (p: { channel: Mrkdwn }) => `the team channel, ${p.channel}`,
+  'settings.follows.teamNone': () => 'the team channel (none yet)',
+  'settings.value.businessDays': (p: { days: number }) => `${p.days} business day${p.days === 1 ? '' : 's'}`,
+  'settings.value.businessDayList': (p: { days: string; last: number }) => `${p.days} business day${p.last === 1 ? '' : 's'}`,
+  'settings.value.timeRange': (p: { start: string; end: string }) => `${p.start}–${p.end}`,
+  'settings.changed': (p: { key: string; value: Mrkdwn; before: Mrkdwn }) => `*${p.key}* is now ${p.value} (was ${p.before}).`,
+  'settings.reset': (p: { key: string; value: Mrkdwn; before: Mrkdwn }) => `*${p.key}* is back to its default: ${p.value} (was ${p.before}).`,
+  'settings.unchanged': (p: { key: string; value: Mrkdwn }) => `*${p.key}* already is ${p.value}; nothing changed.`,
+  'settings.notInChannel': (p: { channel: Mrkdwn; example: string }) =>
+    `I am not a member of ${p.channel}, so I could not post there; nothing was changed. Invite me with \`/invite @relance\` in that channel, then try again: \`${p.example}\``,
+  'settings.channelNotFound': (p: { input: string; example: string }) =>
+    `I cannot see the channel "${p.input}": it does not exist here, or it is private and I am not in it (invite me with \`/invite @relance\` there first). Nothing was changed. Example: \`${p.example}\``,
+  'settings.archived': (p: { channel: Mrkdwn; example: string }) =>
+    `${p.channel} is archived, so nothing can be posted there; nothing was changed. Pick a channel in use, e.g. \`${p.example}\``,
+
   // digest
   'digest.title': (p: { date: string }) => `Overdue digest — ${p.date}`,
   'digest.total': (p: { amount: string; change: string }) => `*Overdue:* ${p.amount}${p.change}`,
@@ -163,12 +275,14 @@ const en = {
   'digest.claimedBy': (p: { user: Mrkdwn }) => `:telephone_receiver: Call claimed by ${p.user}`,
   'digest.claimHint': () => 'React :raising_hand: or press *Claim call* to take this call.',
   'digest.notBusinessDay': (p: { date: string }) => `${p.date} is not a business day: no digest.`,
-  'digest.unconfirmed.parent': (p: { day: string; reason: Mrkdwn; command: string }) =>
-    `:warning: relance could not confirm whether the digest for ${p.day} is already in this channel (${p.reason}), so it posted nothing more rather than post it twice. A manager: look in this channel. If that digest is not here, type \`${p.command} digest now confirm\` to post it; if it is, there is nothing to do.`,
-  'digest.unconfirmed.entry': (p: { day: string; name: string; reason: Mrkdwn; command: string }) =>
-    `:warning: relance could not confirm whether the reply for *${p.name}* is already in the thread of the digest for ${p.day} (${p.reason}), so it posted nothing more rather than post it twice. A manager: look in that thread. If that reply is not there, type \`${p.command} digest now confirm\` to post it and the rest; if it is, the remaining cases stay in \`${p.command} overdue\`.`,
+  'digest.unconfirmed.parent': (p: { day: string; date: string; channel: Mrkdwn; reason: Mrkdwn; command: string }) =>
+    `:warning: relance could not confirm whether the digest for ${p.day} is already in ${p.channel} (${p.reason}), so it posted nothing more rather than post it twice. A manager: look in ${p.channel}. If that digest is not there, type \`${p.command} digest now confirm ${p.date}\` in ${p.channel} to post it. If it is there, copy its link (⋯ → Copy link) and type \`${p.command} digest now found &lt;link&gt;\`: relance then posts its case replies.`,
+  'digest.unconfirmed.entry': (p: { day: string; date: string; channel: Mrkdwn; name: string; reason: Mrkdwn; command: string }) =>
+    `:warning: relance could not confirm whether the reply for *${p.name}* is already in the thread of the digest for ${p.day} in ${p.channel} (${p.reason}), so it posted nothing more rather than post it twice. A manager: look in that thread. If that reply is not there, type \`${p.command} digest now confirm ${p.date}\` in ${p.channel} to post it and the replies after it. If it is there, copy its link (⋯ → Copy link) and type \`${p.command} digest now found &lt;link&gt;\`: relance then posts the replies after it.`,
   'digest.unsure.tooMany': (p: { count: number }) => `more than ${p.count} messages to read back`,
   'digest.unsure.refused': (p: { error: string }) => `Slack refused to read the channel: ${p.error}`,
+  'digest.unsure.missingScope': () =>
+    'relance may not read channel history yet (missing_scope): it was installed before it needed to. An admin must first reinstall the app from slack/manifest.json',
   'button.claimCall': () => 'Claim call',
   'button.logCall': () => 'Log call',
 
@@ -186,9 +300,22 @@ const en = {
   'digestCmd.channelNotFound': (p: { channel: Mrkdwn }) =>
     `I cannot see ${p.channel}. If it is a private channel, invite me first with \`/invite @relance\` in that channel, then try again.`,
   'digestCmd.previewNote': () => '_Preview: only you see this; nothing was posted._',
-  'digestCmd.unconfirmed': (p: { channel: Mrkdwn; date: string; command: string }) =>
-    `relance could not confirm whether today's digest (${p.date}) is already complete in ${p.channel}, and stopped rather than post anything twice (the notice in the channel says what it could not check). Look in the channel: if what the notice names is not there, \`${p.command} digest now confirm\` posts it and the rest; if it is there, there is nothing to do.`,
-  'digestCmd.confirmed': (p: { channel: Mrkdwn }) => `Posting today's digest in ${p.channel}, from where it stopped, as you confirmed what was missing…`,
+  'digestCmd.unconfirmed': (p: { day: string; channel: Mrkdwn; date: string; command: string }) =>
+    `relance could not confirm whether the digest for ${p.day} is complete in ${p.channel}, and stopped rather than post anything twice (its notice says which message it could not check). Look in ${p.channel}: if that message is missing, \`${p.command} digest now confirm ${p.date}\` posts it and the rest; if it is there, copy its link (⋯ → Copy link) and type \`${p.command} digest now found &lt;link&gt;\` to have the rest posted. Until then \`digest now\` posts nothing here; scheduled digests go out as usual.`,
+  'digestCmd.confirmed': (p: { day: string; channel: Mrkdwn }) => `Posting the digest for ${p.day} in ${p.channel}, from where it stopped, as you confirmed what was missing…`,
+  'digestCmd.nothingUnconfirmed': (p: { channel: Mrkdwn; command: string }) =>
+    `Nothing is waiting for confirmation in ${p.channel}: relance has not stopped on any digest there in the last 7 days. \`${p.command} digest now\` posts today's.`,
+  'digestCmd.notUnconfirmed': (p: { day: string; channel: Mrkdwn }) => `The digest for ${p.day} in ${p.channel} is not waiting for confirmation; nothing changed.`,
+  'digestCmd.foundParent': (p: { day: string; channel: Mrkdwn }) => `Noted: the digest for ${p.day} is in ${p.channel}. Posting its remaining case replies…`,
+  'digestCmd.foundEntry': (p: { day: string; name: string; channel: Mrkdwn }) =>
+    `Noted: the reply for *${p.name}* is in the thread of the digest for ${p.day} in ${p.channel}. Posting the replies after it…`,
+  'digestCmd.notTheParent': (p: { day: string; channel: Mrkdwn }) =>
+    `That link is not the digest for ${p.day} in ${p.channel}, the message relance could not confirm: copy the link of the digest's own message (⋯ → Copy link). Nothing changed.`,
+  'digestCmd.notTheEntry': (p: { day: string; name: string; channel: Mrkdwn }) =>
+    `That link is not the reply for *${p.name}* in the thread of the digest for ${p.day} in ${p.channel}, the message relance could not confirm: copy the link of that reply (⋯ → Copy link). Nothing changed.`,
+  'digestCmd.linkUnreadable': (p: { error: string }) => `Slack did not let relance read that message (${p.error}), so nothing changed.`,
+  'digestCmd.linkNoScope': () =>
+    'relance may not read channel history yet (missing_scope): an admin must reinstall the app from slack/manifest.json, then try again. Nothing changed.',
   'digestCmd.notBusinessDay': (p: { day: string; next: string }) =>
     `${p.day} is not a business day: there is no digest that day. The next business day is ${p.next}.`,
   'day.1': () => 'Monday', 'day.2': () => 'Tuesday', 'day.3': () => 'Wednesday', 'day.4': () => 'Thursday',
@@ -201,11 +328,13 @@ const en = {
   'claim.already': (p: { name: string }) => `You already have the call to *${p.name}*.`,
   'claim.taken': (p: { name: string; user: Mrkdwn }) => `The call to *${p.name}* is already claimed by ${p.user}.`,
   'claim.released': (p: { name: string }) => `You released the call to *${p.name}*.`,
+  'claim.notClaimed': (p: { name: string }) =>
+    `The call to *${p.name}* is still yours: it was given to you, not claimed with :raising_hand:, so removing the reaction does not give it back. Ask a manager to reassign it.`,
   'claim.closed': () => 'This case is closed: there is no call to claim.',
   'claim.notFound': (p: { command: string }) =>
     `I can't find this case in this workspace, so nothing was done. Look it up with \`${p.command} case <name>\`.`,
   'interaction.badValue': (p: { input: string; command: string }) =>
-    `This button carries "${p.input}" where a case number belongs, so it did nothing: it was not made by relance, or it is damaged. Open the case with \`${p.command} case <name>\` instead.`,
+    `This button carries "${p.input}", which is not a number relance put there, so it did nothing: it was not made by relance, or it is damaged. Open the case with \`${p.command} case <name>\` instead.`,
   'logCall.title': () => 'Log a call',
   'logCall.submit': () => 'Log call',
   'logCall.cancel': () => 'Cancel',
@@ -217,9 +346,9 @@ const en = {
   'logCall.noteTooLong': (p: { length: number; max: number }) =>
     `The note is ${p.length} characters long; the most is ${p.max}. Shorten it, then log the call again.`,
   'logCall.badForm': (p: { input: string; command: string }) =>
-    `This form is damaged ("${p.input}" does not name a case), so nothing was logged. Close it and press Log call on the digest again, or open the case with ${p.command} case.`,
+    `This form is damaged ("${p.input}" does not name a case), so nothing was logged. Close it and press Log call on the digest again, or open the case with \`${p.command} case <name>\`.`,
   'logCall.noCase': (p: { command: string }) =>
-    `This case is not in this workspace, so nothing was logged. Close the form and open the case with ${p.command} case.`,
+    `This case is not in this workspace, so nothing was logged. Close the form and open the case with \`${p.command} case <name>\`.`,
   'logCall.failed': (p: { ref: string }) =>
     `Something went wrong on my side and nothing was logged. Press Log call again; if it persists, give your admin this reference: ${p.ref}.`,
   'outcome.reached': () => 'reached', 'outcome.no_answer': () => 'no answer', 'outcome.voicemail': () => 'voicemail',
@@ -228,9 +357,67 @@ const en = {
   'activity.call_claimed': () => 'Call claimed',
   'activity.call_released': () => 'Call released',
   'activity.call_logged': (p: { outcome: string }) => `Call logged: ${p.outcome}`,
+  'activity.call_scheduled': (p: { next: string }) => `Next call planned for ${p.next}`,
+  'activity.phone_flagged_wrong': () => 'Phone number flagged wrong',
+  'activity.payment_claimed': (p: { amount?: string }) =>
+    `Says it has paid${p.amount ? ` ${p.amount}` : ''}: to be confirmed when the payment is imported or recorded`,
+  'activity.escalation_suggested': () => 'Refused to pay: escalation suggested',
+  // logging calls: /collect log and the log-call form
+  'help.log.summary': () => 'Log a call: how it went, and what follows (a promise, the next attempt, a pause for a dispute…).',
+  'help.log.details': () =>
+    'Give the case, then the outcome: `reached`, `no answer`, `voicemail`, `wrong number`, `promised <amount> <date>`, `disputed <price|quality|not delivered|already paid|other>`, `refused`, `paid [amount]` (French words work too: `pas de réponse`, `répondeur`, `faux numéro`, `promis`, `litige`, `refus`, `payé`, `joint`). Words after that are the note. A name of several words goes in quotes, or is read as the longest start that names one customer. Without an outcome (or without what it needs) the log-call form opens, with your text as its note. No answer and voicemail schedule the next call after the back-off (`call_backoff_days`), at the start of the calling window in the debtor\'s time zone; a dispute pauses the case for 30 days or until the follow-up date; a payment the debtor claims is noted for finance to confirm; a refusal suggests escalation.',
+  'log.usage': (p: { command: string }) =>
+    `Which case, and how did the call go? E.g. \`${p.command} log acme no answer\`, or \`${p.command} log acme\` for the form.`,
+  'log.notFound': (p: { input: string; command: string }) =>
+    `No case matches "${p.input}", so nothing was logged. Use a customer reference, an invoice number or the start of a customer name; a name of several words goes in quotes, e.g. \`${p.command} log "boulangerie martin" no answer\`.`,
+  'log.refused': (p: { input: string; reason: string; example: string }) =>
+    `"${p.input}": ${p.reason} Nothing was logged. Example: \`${p.example}\``,
+  'logCall.loading': () => 'Opening the case…',
+  'logCall.close': () => 'Close',
+  'logCall.amount': () => 'Amount',
+  'logCall.amountHint': () =>
+    'Promised to pay: the amount promised (needed). Says it is paid: what they say they paid, if they said. Without a currency, it is the one the case owes.',
+  'logCall.amountPlaceholder': () => 'e.g. 1,200.50 or 500 EUR',
+  'logCall.promiseDate': () => 'Promised payment date',
+  'logCall.promiseDateHint': () => 'Needed when they promised to pay: the day they will pay by.',
+  'logCall.dispute': () => 'Dispute reason',
+  'logCall.disputeHint': () => 'Needed when they dispute: what the dispute is about.',
+  'logCall.nextDate': () => 'Next follow-up',
+  'logCall.nextDateHint': (p: { days: string }) =>
+    `A call that day. Left empty after no answer or a voicemail, the next call comes by itself after ${p.days} business days, attempt after attempt. For a dispute, the case is paused until that day (30 days if left empty).`,
+  'logCall.phoneWrong': (p: { date: string }) => `:warning: The phone number was flagged wrong on ${p.date}.`,
+  'logCall.needAmount': () => 'How much did they promise? E.g. 500 or 1,200.50 EUR.',
+  'logCall.needPromiseDate': () => 'By when will they pay?',
+  'logCall.needDispute': () => 'What is the dispute about?',
+  'logCall.pastDate': (p: { date: string; today: string }) => `${p.date} is in the past (today is ${p.today}): pick today or a later day.`,
+  'logCall.pastPromise': (p: { today: string }) => `The promised date is in the past (today is ${p.today}): pick today or a later day.`,
+  'logCall.pauseNotAfterToday': (p: { today: string }) => `A dispute pauses the case until this day, which must come after today (${p.today}).`,
+  'logCall.notPositive': () => 'The amount must be more than zero.',
+  'logCall.nothingOverdue': () => 'Nothing is overdue on this case today, so there is no promise to record.',
+  'logCall.whichCurrency': (p: { currencies: string; example: string }) =>
+    `Write the amount in a currency this case owes overdue (${p.currencies}), e.g. ${p.example}.`,
+  'logCall.tooLarge': (p: { balance: string }) => `That is more than the ${p.balance} overdue: a promise covers at most what is overdue.`,
+  'logCall.closedCase': (p: { name: string }) => `*${p.name}* has no open case (nothing is overdue), so there is no call to log.`,
+  'logCall.closedCaseShort': () => 'This case is closed (nothing is overdue), so nothing was logged.',
+  'logCall.staleTrigger': () => 'Slack did not let the form open in time (it allows 3 seconds). Press *Log call* again.',
+  'logCall.staleTriggerCommand': (p: { name: string }) =>
+    `Slack did not let the form open in time (it allows 3 seconds). Press the button to log the call to *${p.name}*.`,
+  'logCall.formOpened': (p: { name: string }) => `Log the call to *${p.name}* in the form.`,
+  'logCall.promised': (p: { amount: string; date: string }) => `Promise recorded: *${p.amount}* by *${p.date}*.`,
+  'logCall.paused': (p: { until: string; dispute: string }) =>
+    `The case is paused until *${p.until}* (dispute: ${p.dispute}): no reminders and no calls until then.`,
+  'logCall.phoneFlagged': () => 'The phone number is now flagged wrong on the case card: find another one before the next call.',
+  'logCall.paymentClaimed': (p: { amount: string }) =>
+    `Noted as a payment they say they made${p.amount ? ` (${p.amount})` : ''}. The balance does not change until the payment is imported or recorded: ask finance to confirm it.`,
+  'logCall.escalate': (p: { command: string; ref: string }) =>
+    `They refuse to pay: escalation is the next step. Ask a manager for a formal notice with \`${p.command} escalate ${p.ref} notice\`.`,
+  'logCall.nextCall': (p: { date: string; time: string; zone: string }) => `Next call: ${p.date} at ${p.time} (${p.zone}), on your list.`,
 } satisfies Record<string, Msg<never>>;
 
 export type MessageKey = keyof typeof en;
+
+/** Whether a key built from data (`activity.${kind}`) names a sentence. */
+export const isMessageKey = (key: string): key is MessageKey => Object.hasOwn(en, key);
 type Catalogue = { [K in MessageKey]: (typeof en)[K] };
 
 const fr: Catalogue = {
@@ -262,7 +449,10 @@ const fr: Catalogue = {
 
   'help.digest.summary': () => 'Le relevé quotidien des retards de ce canal : le publier maintenant, le prévisualiser, le programmer ou l\'arrêter.',
   'help.digest.details': () =>
-    'Le relevé est publié les jours ouvrés seulement (week-ends et jours fériés exclus), au plus une fois par jour et par canal. Par défaut à 09:00 dans le fuseau de l\'espace, du lundi au vendredi. Programmer, publier maintenant et arrêter demandent le rôle manager. Si relance dit n\'avoir pas pu vérifier si le relevé est déjà dans le canal, regardez, et s\'il manque tapez `digest now confirm`.',
+    'Le relevé est publié les jours ouvrés seulement (week-ends et jours fériés exclus), au plus une fois par jour et par canal. Par défaut à 09:00 dans le fuseau de l\'espace, du lundi au vendredi. Programmer, publier maintenant et arrêter demandent le rôle manager. Si relance dit n\'avoir pas pu vérifier si un message du relevé est déjà dans le canal, regardez : s\'il manque, tapez `digest now confirm <jour>` dans ce canal ; s\'il y est, `digest now found <lien>` avec son lien (⋯ → Copier le lien).',
+  'help.settings.summary': () => 'Affiche et change les réglages de l\'espace : canaux, délai de grâce des promesses, relances d\'appel, plage d\'appel (admins seulement).',
+  'help.settings.details': () =>
+    'Chaque réglage vérifie sa valeur et dit ce qui ne va pas. `set <clé> défaut` revient à la valeur par défaut. Un canal : tapez # et choisissez-le dans la liste, ou tapez `ici` dans ce canal ; relance doit pouvoir y publier. Les jours sont des jours ouvrés. Sans `set`, `settings <clé> <valeur>` change aussi un réglage et `settings <clé>` en affiche un.',
   'overdue.title.all': () => 'Comptes en retard — toute l\'équipe',
   'overdue.title.mine': () => 'Comptes en retard — les miens',
   'overdue.title.user': (p) => `Comptes en retard — suivis par ${p.user}`,
@@ -306,6 +496,67 @@ const fr: Catalogue = {
   'kind.b2b': () => 'professionnel (B2B)',
   'kind.b2c': () => 'particulier (B2C)',
 
+  'help.pause.summary': () => 'Met un dossier en pause jusqu\'à une date ou pour un temps : litige, échéancier ou autre motif.',
+  'help.pause.details': () =>
+    'Indiquez le dossier, puis jusqu\'à quand (`15/12/2026`, `vendredi`, `fin du mois`) ou pour combien de temps (`10j`, `2 semaines`, `1 mois`), puis le motif : `litige`, `échéancier` ou `autre` (en anglais `dispute`, `plan`, `other`). Un litige prend aussi son motif : `prix`, `qualité`, `non livré`, `déjà payé` ou `autre`. Les mots suivants sont une note pour le dossier. La pause finit un jour suivant, au plus dans un an ; ce matin-là le dossier revient de lui-même dans la liste de travail. Pendant la pause, le dossier a une priorité de 0 et ses appels prévus sont annulés. Remettre en pause un dossier en pause change sa date.',
+  'help.resume.summary': () => 'Met fin à une pause maintenant : le dossier revient dans la liste de travail.',
+  'help.resume.details': () => 'Le dossier redevient ouvert (ou promis si une promesse de paiement est en cours). Les pauses finissent aussi d\'elles-mêmes à leur date.',
+  'pauseReason.dispute': () => 'litige',
+  'pauseReason.plan': () => 'échéancier',
+  'pauseReason.other': () => 'autre motif',
+  'disputeReason.price': () => 'prix',
+  'disputeReason.quality': () => 'qualité',
+  'disputeReason.not_delivered': () => 'non livré',
+  'disputeReason.already_paid': () => 'déjà payé',
+  'disputeReason.other': () => 'autre',
+  'pause.statusUntil': (p) => `en pause jusqu'au ${p.until} (${p.reason})`,
+  'pause.reasonWithDispute': (p) => `${p.reason} : ${p.dispute}`,
+  'pause.done': (p) =>
+    `*${p.name}* est en pause jusqu'au *${p.until}* (${p.reason}). Le dossier sort de la liste de travail jusque-là et y revient de lui-même ce matin-là.`,
+  'pause.moved': (p) => `*${p.name}* était en pause jusqu'au ${p.from} ; il l'est maintenant jusqu'au *${p.until}* (${p.reason}).`,
+  'pause.cancelledCalls': (p) => `${p.count === 1 ? 'Son appel prévu a été annulé' : `Ses ${p.count} appels prévus ont été annulés`}.`,
+  'pause.noCase': (p) =>
+    `Aucun dossier ne correspond à « ${p.input} », rien n'a donc été mis en pause. Utilisez une référence client, un numéro de facture ou le début d'un nom de client, par ex. \`${p.command} pause ACME 30j litige prix\`.`,
+  'pause.closed': (p) => `*${p.name}* n'a pas de dossier ouvert (rien n'est en retard) : il n'y a rien à mettre en pause.`,
+  'pause.ambiguous': (p) =>
+    `« ${p.input} » correspond à plusieurs clients : ${p.names}. Rien n'a été mis en pause. Donnez la référence, par ex. \`${p.command} pause C-1042 30j échéancier\`.`,
+  'resume.missing': (p) => `Quel dossier ? Par ex. \`${p.command} resume acme\`.`,
+  'resume.done': (p) => `*${p.name}* n'est plus en pause (statut : ${p.status}) et revient dans la liste de travail.`,
+  'resume.notPaused': (p) => `*${p.name}* n'est pas en pause (statut : ${p.status}) ; rien n'a changé.`,
+  'resume.noCase': (p) =>
+    `Aucun dossier ne correspond à « ${p.input} », aucune pause n'a donc pris fin. Utilisez une référence client, un numéro de facture ou le début d'un nom de client, par ex. \`${p.command} resume ACME\`.`,
+  'resume.closed': (p) => `*${p.name}* n'a pas de dossier ouvert (rien n'est en retard) : il n'y a pas de pause à terminer.`,
+  'resume.ambiguous': (p) =>
+    `« ${p.input} » correspond à plusieurs clients : ${p.names}. Aucune pause n'a pris fin. Donnez la référence, par ex. \`${p.command} resume C-1042\`.`,
+  'activity.case_paused': (p) => `En pause jusqu'au ${p.until} : ${p.reason}${p.dispute ? ` (${p.dispute})` : ''}`,
+  'activity.case_resumed': () => 'Fin de la pause : retour dans la liste de travail',
+
+  'help.promise.summary': () => 'Enregistre une promesse de paiement : combien, et pour quand.',
+  'help.promise.details': () =>
+    'Indiquez le dossier, le montant et la date, puis une note si vous voulez. Le montant peut indiquer sa devise (`1 200,50 €`, `1200 EUR`, `99,90 $`) ; sinon c\'est la devise due par le dossier, et un dossier qui en doit plusieurs demande laquelle. La date est aujourd\'hui ou plus tard : `15/12/2026`, `vendredi`, `dans 10 jours`, `fin du mois`. La promesse ne peut dépasser ce qui est en retard dans cette devise. Elle est tenue si les paiements du client à partir d\'aujourd\'hui atteignent le montant à la fin du jour promis plus le délai de grâce (`promise_grace_days` jours ouvrés, 1 par défaut) ; sinon elle n\'est pas tenue, le fil du dossier et son responsable en sont avertis, et le dossier reprend les relances. Une nouvelle promesse remplace celle en cours.',
+  'promise.usage': (p) =>
+    `Quel dossier, combien et pour quand ? Par ex. \`${p.command} promise acme 1200 vendredi\` (une note peut suivre).`,
+  'promise.notFound': (p) =>
+    `Aucun dossier ne correspond à « ${p.input} », aucune promesse n'a donc été enregistrée. Utilisez une référence client, un numéro de facture ou le début d'un nom de client, par ex. \`${p.command} promise ACME 1200 vendredi\`.`,
+  'promise.noOpenCase': (p) => `*${p.name}* n'a pas de dossier ouvert : rien n'est en retard, il n'y a donc pas de promesse à enregistrer.`,
+  'promise.missingAmount': (p) => `Combien *${p.name}* a-t-il promis, et pour quand ? Exemple : \`${p.example}\``,
+  'promise.missingDate': (p) => `Pour quand ? Indiquez la date après « ${p.input} ». Exemple : \`${p.example}\``,
+  'promise.whichCurrency': (p) =>
+    `« ${p.input} » n'indique pas de devise, et *${p.name}* doit ${p.currencies} : précisez laquelle. Exemple : \`${p.example}\``,
+  'promise.wrongCurrency': (p) =>
+    `« ${p.input} » est en ${p.currency}, mais *${p.name}* ne doit rien en retard en ${p.currency} (en retard : ${p.currencies}). Exemple : \`${p.example}\``,
+  'promise.nothingOverdue': (p) => `*${p.name}* ne doit rien en retard aujourd'hui, il n'y a donc pas de promesse à enregistrer.`,
+  'promise.tooLarge': (p) =>
+    `« ${p.input} » dépasse les ${p.balance} que *${p.name}* doit en retard. Exemple : \`${p.example}\``,
+  'promise.noCase': (p) =>
+    `Ce dossier est clos ou n'est plus dans cet espace, aucune promesse n'a donc été enregistrée. Cherchez-le avec \`${p.command} case <nom>\`.`,
+  'promise.recorded': (p) =>
+    `Promesse enregistrée : *${p.name}* paiera *${p.amount}* d'ici le *${p.date}*. Elle est tenue si les paiements l'atteignent à la fin du ${p.deadline}${p.grace > 0 ? ` (${p.grace} jour${p.grace === 1 ? '' : 's'} ouvré${p.grace === 1 ? '' : 's'} de grâce)` : ''} ; sinon elle est marquée non tenue et le dossier reprend les relances.`,
+  'activity.promise_taken': (p) => `Promesse de payer ${p.amount} d'ici le ${p.date}`,
+  'activity.promise_replaced': (p) => `Promesse précédente de ${p.amount} pour le ${p.date} remplacée par une nouvelle`,
+  'activity.promise_kept': (p) => `Promesse de ${p.amount} tenue : ${p.paid} payés`,
+  'activity.promise_broken': (p) => `Promesse de ${p.amount} pour le ${p.date} non tenue : ${p.paid} payés, ${p.missing} manquants`,
+
   'status.open': () => 'ouvert',
   'status.promised': () => 'promesse',
   'status.paused': () => 'en pause',
@@ -325,10 +576,21 @@ const fr: Catalogue = {
   'stage.legal': () => 'contentieux',
 
   'activity.case_opened': () => 'Dossier ouvert',
-  'activity.case_resolved': () => 'Dossier résolu : solde payé',
+  'activity.case_resolved': () => 'Dossier résolu : plus rien en retard',
   'activity.payment_recorded': (p) => `Paiement enregistré : ${p.amount}`,
   'activity.other': (p) => p.kind.replace(/_/g, ' '),
   'activity.by': (p) => `par ${p.who}`,
+  'thread.rootText': (p) => `Fil du dossier : ${p.name} (${p.ref})`,
+  'thread.root': (p) => `*${p.name}* (${p.ref}) — ${p.overdue} en retard au ${p.date} · responsable : ${p.owner}`,
+  'thread.nothingOverdue': () => 'rien',
+  'thread.rootHint': (p) =>
+    `Chaque action sur ce dossier est désormais publiée dans ce fil. Tout l'historique : \`${p.command} case ${p.ref}\``,
+  'thread.promiseBrokenDm': (p) =>
+    `Une promesse de paiement de *${p.name}* (${p.ref}) n'a pas été tenue : ${p.what}. Le dossier reprend la procédure de relance : \`${p.command} case ${p.ref}\``,
+  'thread.activityDm': (p) => `*${p.name}* (${p.ref}) : ${p.what}`,
+  'case.threadLink': (p) => `:thread: ${p.link}`,
+  'case.threadLabel': () => 'Fil du dossier',
+  'case.threadIn': (p) => `:thread: Le fil du dossier est dans ${p.channel}`,
 
   'team.title': () => 'Équipe de recouvrement',
   'team.empty': (p) => `Aucun membre pour l'instant. Un admin les ajoute avec \`${p.command} team add @utilisateur collector\`.`,
@@ -354,6 +616,35 @@ const fr: Catalogue = {
   'role.manager': () => 'manager',
   'role.collector': () => 'collector',
 
+  'settings.title': () => 'Réglages de l\'espace',
+  'settings.intro': (p) =>
+    `Changez-en un avec \`${p.command} settings set <clé> <valeur>\` ; \`${p.command} settings set <clé> défaut\` revient à la valeur par défaut. Seuls les admins voient et changent les réglages.`,
+  'settings.default': () => 'par défaut',
+  'settings.setBy': (p) => `réglé par ${p.user} le ${p.date}`,
+  'settings.setOn': (p) => `réglé le ${p.date}`,
+  'settings.about.channel': () => 'Le canal de l\'équipe : chaque dossier y a son fil. Par défaut : le premier canal doté d\'un relevé.',
+  'settings.about.managers_channel': () => 'Où les escalades attendent l\'accord d\'un manager. Par défaut : le canal de l\'équipe.',
+  'settings.about.promise_grace_days': () => 'Jours ouvrés après le jour promis avant qu\'une promesse impayée compte comme non tenue (0 à 10).',
+  'settings.about.call_backoff_days': () =>
+    'Après une absence de réponse ou une messagerie, la tentative suivante vient ce nombre de jours ouvrés plus tard, tentative après tentative ; le dernier nombre se répète (chacun de 1 à 30, 10 au plus).',
+  'settings.about.calling_window': () => 'Quand les débiteurs peuvent être appelés : dans le fuseau de chaque débiteur, les jours ouvrés.',
+  'settings.follows.digest': (p) => `le premier canal doté d'un relevé, ${p.channel}`,
+  'settings.follows.digestNone': () => 'le premier canal doté d\'un relevé (aucun pour l\'instant)',
+  'settings.follows.team': (p) => `le canal de l'équipe, ${p.channel}`,
+  'settings.follows.teamNone': () => 'le canal de l\'équipe (aucun pour l\'instant)',
+  'settings.value.businessDays': (p) => `${p.days} jour${p.days > 1 ? 's' : ''} ouvré${p.days > 1 ? 's' : ''}`,
+  'settings.value.businessDayList': (p) => `${p.days} jour${p.last > 1 ? 's' : ''} ouvré${p.last > 1 ? 's' : ''}`,
+  'settings.value.timeRange': (p) => `${p.start}–${p.end}`,
+  'settings.changed': (p) => `*${p.key}* vaut maintenant ${p.value} (avant : ${p.before}).`,
+  'settings.reset': (p) => `*${p.key}* revient à sa valeur par défaut : ${p.value} (avant : ${p.before}).`,
+  'settings.unchanged': (p) => `*${p.key}* vaut déjà ${p.value} ; rien n'a changé.`,
+  'settings.notInChannel': (p) =>
+    `Je ne suis pas membre de ${p.channel}, je ne pourrais donc pas y publier ; rien n'a changé. Invitez-moi avec \`/invite @relance\` dans ce canal, puis recommencez : \`${p.example}\``,
+  'settings.channelNotFound': (p) =>
+    `Je ne vois pas le canal « ${p.input} » : il n'existe pas ici, ou il est privé et je n'y suis pas (invitez-moi d'abord avec \`/invite @relance\`). Rien n'a changé. Exemple : \`${p.example}\``,
+  'settings.archived': (p) =>
+    `${p.channel} est archivé, rien ne peut y être publié ; rien n'a changé. Choisissez un canal actif, par ex. \`${p.example}\``,
+
   'digest.title': (p) => `Relevé des retards — ${p.date}`,
   'digest.total': (p) => `*En retard :* ${p.amount}${p.change}`,
   'digest.changeUp': (p) => ` (en hausse de ${p.amount} depuis le dernier relevé)`,
@@ -375,11 +666,13 @@ const fr: Catalogue = {
   'digest.claimHint': () => 'Réagissez :raising_hand: ou cliquez *Prendre l\'appel* pour vous en charger.',
   'digest.notBusinessDay': (p) => `Le ${p.date} n'est pas un jour ouvré : pas de relevé.`,
   'digest.unconfirmed.parent': (p) =>
-    `:warning: relance n'a pas pu vérifier si le relevé du ${p.day} est déjà dans ce canal (${p.reason}) ; il n'a rien publié de plus, pour ne pas le publier deux fois. Un manager : regardez dans ce canal. Si ce relevé n'y est pas, tapez \`${p.command} digest now confirm\` pour le publier ; s'il y est, il n'y a rien à faire.`,
+    `:warning: relance n'a pas pu vérifier si le relevé du ${p.day} est déjà dans ${p.channel} (${p.reason}) ; il n'a rien publié de plus, pour ne pas le publier deux fois. Un manager : regardez dans ${p.channel}. Si ce relevé n'y est pas, tapez \`${p.command} digest now confirm ${p.date}\` dans ${p.channel} pour le publier. S'il y est, copiez son lien (⋯ → Copier le lien) et tapez \`${p.command} digest now found &lt;lien&gt;\` : relance publie alors ses réponses par dossier.`,
   'digest.unconfirmed.entry': (p) =>
-    `:warning: relance n'a pas pu vérifier si la réponse pour *${p.name}* est déjà dans le fil du relevé du ${p.day} (${p.reason}) ; il n'a rien publié de plus, pour ne pas la publier deux fois. Un manager : regardez dans ce fil. Si cette réponse n'y est pas, tapez \`${p.command} digest now confirm\` pour la publier avec la suite ; si elle y est, les dossiers restants sont dans \`${p.command} overdue\`.`,
+    `:warning: relance n'a pas pu vérifier si la réponse pour *${p.name}* est déjà dans le fil du relevé du ${p.day} dans ${p.channel} (${p.reason}) ; il n'a rien publié de plus, pour ne pas la publier deux fois. Un manager : regardez dans ce fil. Si cette réponse n'y est pas, tapez \`${p.command} digest now confirm ${p.date}\` dans ${p.channel} pour la publier avec les suivantes. Si elle y est, copiez son lien (⋯ → Copier le lien) et tapez \`${p.command} digest now found &lt;lien&gt;\` : relance publie alors les réponses suivantes.`,
   'digest.unsure.tooMany': (p) => `plus de ${p.count} messages à relire`,
   'digest.unsure.refused': (p) => `Slack a refusé la lecture du canal : ${p.error}`,
+  'digest.unsure.missingScope': () =>
+    'relance n\'a pas encore le droit de lire l\'historique des canaux (missing_scope) : il a été installé avant d\'en avoir besoin. Un admin doit d\'abord réinstaller l\'application depuis slack/manifest.json',
   'button.claimCall': () => 'Prendre l\'appel',
   'button.logCall': () => 'Noter l\'appel',
 
@@ -397,8 +690,21 @@ const fr: Catalogue = {
     `Je ne vois pas ${p.channel}. S'il s'agit d'un canal privé, invitez-moi d'abord avec \`/invite @relance\` dans ce canal, puis réessayez.`,
   'digestCmd.previewNote': () => '_Aperçu : vous seul le voyez ; rien n\'a été publié._',
   'digestCmd.unconfirmed': (p) =>
-    `relance n'a pas pu vérifier si le relevé du jour (${p.date}) est complet dans ${p.channel}, et s'est arrêté plutôt que de publier quoi que ce soit deux fois (l'avis dans le canal dit ce qu'il n'a pas pu vérifier). Regardez dans le canal : si ce que l'avis nomme n'y est pas, \`${p.command} digest now confirm\` le publie avec la suite ; si c'est là, il n'y a rien à faire.`,
-  'digestCmd.confirmed': (p) => `Publication du relevé du jour dans ${p.channel}, là où il s'était arrêté, puisque vous avez confirmé ce qui manquait…`,
+    `relance n'a pas pu vérifier si le relevé du ${p.day} est complet dans ${p.channel}, et s'est arrêté plutôt que de publier quoi que ce soit deux fois (son avis dit quel message il n'a pas pu vérifier). Regardez dans ${p.channel} : si ce message manque, \`${p.command} digest now confirm ${p.date}\` le publie avec la suite ; s'il y est, copiez son lien (⋯ → Copier le lien) et tapez \`${p.command} digest now found &lt;lien&gt;\` pour faire publier la suite. D'ici là, \`digest now\` ne publie rien ici ; les relevés programmés partent comme d'habitude.`,
+  'digestCmd.confirmed': (p) => `Publication du relevé du ${p.day} dans ${p.channel}, là où il s'était arrêté, puisque vous avez confirmé ce qui manquait…`,
+  'digestCmd.nothingUnconfirmed': (p) =>
+    `Rien n'attend de confirmation dans ${p.channel} : relance ne s'est arrêté sur aucun relevé de ce canal ces 7 derniers jours. \`${p.command} digest now\` publie celui du jour.`,
+  'digestCmd.notUnconfirmed': (p) => `Le relevé du ${p.day} dans ${p.channel} n'attend pas de confirmation ; rien n'a changé.`,
+  'digestCmd.foundParent': (p) => `C'est noté : le relevé du ${p.day} est dans ${p.channel}. Publication des réponses par dossier restantes…`,
+  'digestCmd.foundEntry': (p) =>
+    `C'est noté : la réponse pour *${p.name}* est dans le fil du relevé du ${p.day} dans ${p.channel}. Publication des réponses suivantes…`,
+  'digestCmd.notTheParent': (p) =>
+    `Ce lien n'est pas celui du relevé du ${p.day} dans ${p.channel}, le message que relance n'a pas pu vérifier : copiez le lien du message du relevé lui-même (⋯ → Copier le lien). Rien n'a changé.`,
+  'digestCmd.notTheEntry': (p) =>
+    `Ce lien n'est pas celui de la réponse pour *${p.name}* dans le fil du relevé du ${p.day} dans ${p.channel}, le message que relance n'a pas pu vérifier : copiez le lien de cette réponse (⋯ → Copier le lien). Rien n'a changé.`,
+  'digestCmd.linkUnreadable': (p) => `Slack n'a pas laissé relance lire ce message (${p.error}) ; rien n'a changé.`,
+  'digestCmd.linkNoScope': () =>
+    'relance n\'a pas encore le droit de lire l\'historique des canaux (missing_scope) : un admin doit réinstaller l\'application depuis slack/manifest.json, puis réessayez. Rien n\'a changé.',
   'digestCmd.notBusinessDay': (p) =>
     `Le ${p.day} n'est pas un jour ouvré : pas de relevé ce jour-là. Le prochain jour ouvré est le ${p.next}.`,
   'day.1': () => 'lundi', 'day.2': () => 'mardi', 'day.3': () => 'mercredi', 'day.4': () => 'jeudi',
@@ -410,11 +716,13 @@ const fr: Catalogue = {
   'claim.already': (p) => `Vous avez déjà l'appel à *${p.name}*.`,
   'claim.taken': (p) => `L'appel à *${p.name}* est déjà pris par ${p.user}.`,
   'claim.released': (p) => `Vous avez rendu l'appel à *${p.name}*.`,
+  'claim.notClaimed': (p) =>
+    `L'appel à *${p.name}* reste à vous : il vous a été confié, pas pris avec :raising_hand:, donc retirer la réaction ne le rend pas. Demandez à un manager de le réattribuer.`,
   'claim.closed': () => 'Ce dossier est clos : il n\'y a pas d\'appel à prendre.',
   'claim.notFound': (p) =>
     `Je ne trouve pas ce dossier dans cet espace, rien n'a donc été fait. Cherchez-le avec \`${p.command} case <nom>\`.`,
   'interaction.badValue': (p) =>
-    `Ce bouton porte « ${p.input} » là où il faut un numéro de dossier, il n'a donc rien fait : il n'a pas été créé par relance, ou il est abîmé. Ouvrez le dossier avec \`${p.command} case <nom>\`.`,
+    `Ce bouton porte « ${p.input} », qui n'est pas un numéro mis là par relance, il n'a donc rien fait : il n'a pas été créé par relance, ou il est abîmé. Ouvrez le dossier avec \`${p.command} case <nom>\`.`,
   'logCall.title': () => 'Noter un appel',
   'logCall.submit': () => 'Enregistrer',
   'logCall.cancel': () => 'Annuler',
@@ -426,9 +734,9 @@ const fr: Catalogue = {
   'logCall.noteTooLong': (p) =>
     `La note fait ${p.length} caractères ; le maximum est ${p.max}. Raccourcissez-la, puis enregistrez l'appel à nouveau.`,
   'logCall.badForm': (p) =>
-    `Ce formulaire est abîmé (« ${p.input} » ne désigne pas un dossier), rien n'a donc été enregistré. Fermez-le et cliquez à nouveau Noter l'appel dans le relevé, ou ouvrez le dossier avec ${p.command} case.`,
+    `Ce formulaire est abîmé (« ${p.input} » ne désigne pas un dossier), rien n'a donc été enregistré. Fermez-le et cliquez à nouveau Noter l'appel dans le relevé, ou ouvrez le dossier avec \`${p.command} case <nom>\`.`,
   'logCall.noCase': (p) =>
-    `Ce dossier n'est pas dans cet espace, rien n'a donc été enregistré. Fermez le formulaire et ouvrez le dossier avec ${p.command} case.`,
+    `Ce dossier n'est pas dans cet espace, rien n'a donc été enregistré. Fermez le formulaire et ouvrez le dossier avec \`${p.command} case <nom>\`.`,
   'logCall.failed': (p) =>
     `Un problème est survenu de mon côté et rien n'a été enregistré. Cliquez à nouveau Enregistrer ; si cela persiste, donnez cette référence à votre admin : ${p.ref}.`,
   'outcome.reached': () => 'joint', 'outcome.no_answer': () => 'pas de réponse', 'outcome.voicemail': () => 'messagerie',
@@ -437,6 +745,57 @@ const fr: Catalogue = {
   'activity.call_claimed': () => 'Appel pris',
   'activity.call_released': () => 'Appel rendu',
   'activity.call_logged': (p) => `Appel noté : ${p.outcome}`,
+  'activity.call_scheduled': (p) => `Prochain appel prévu le ${p.next}`,
+  'activity.phone_flagged_wrong': () => 'Numéro de téléphone signalé faux',
+  'activity.payment_claimed': (p) =>
+    `Dit avoir payé${p.amount ? ` ${p.amount}` : ''} : à confirmer quand le paiement sera importé ou enregistré`,
+  'activity.escalation_suggested': () => 'Refus de payer : escalade suggérée',
+  'help.log.summary': () => 'Note un appel : comment il s\'est passé, et la suite (promesse, prochain essai, pause pour litige…).',
+  'help.log.details': () =>
+    'Indiquez le dossier, puis le résultat : `joint`, `pas de réponse`, `répondeur`, `faux numéro`, `promis <montant> <date>`, `litige <prix|qualité|non livré|déjà payé|autre>`, `refus`, `payé [montant]` (les mots anglais marchent aussi : `no answer`, `voicemail`…). Les mots suivants sont la note. Un nom de plusieurs mots se met entre guillemets, ou se lit comme le plus long début qui désigne un seul client. Sans résultat (ou sans ce qu\'il demande), le formulaire s\'ouvre avec votre texte en note. Pas de réponse et répondeur prévoient le prochain appel après le délai de relance (`call_backoff_days`), au début de la plage d\'appel dans le fuseau du débiteur ; un litige met le dossier en pause 30 jours ou jusqu\'à la date de suivi ; un paiement annoncé par le débiteur est noté pour que la comptabilité le confirme ; un refus suggère l\'escalade.',
+  'log.usage': (p) =>
+    `Quel dossier, et comment s'est passé l'appel ? Par ex. \`${p.command} log acme pas de réponse\`, ou \`${p.command} log acme\` pour le formulaire.`,
+  'log.notFound': (p) =>
+    `Aucun dossier ne correspond à « ${p.input} », rien n'a donc été noté. Utilisez une référence client, un numéro de facture ou le début d'un nom de client ; un nom de plusieurs mots se met entre guillemets, par ex. \`${p.command} log "boulangerie martin" pas de réponse\`.`,
+  'log.refused': (p) => `« ${p.input} » : ${p.reason} Rien n'a été noté. Exemple : \`${p.example}\``,
+  'logCall.loading': () => 'Ouverture du dossier…',
+  'logCall.close': () => 'Fermer',
+  'logCall.amount': () => 'Montant',
+  'logCall.amountHint': () =>
+    'Promesse de paiement : le montant promis (obligatoire). Dit avoir payé : ce qu\'il dit avoir payé, s\'il l\'a dit. Sans devise, c\'est celle que doit le dossier.',
+  'logCall.amountPlaceholder': () => 'par ex. 1 200,50 ou 500 EUR',
+  'logCall.promiseDate': () => 'Date de paiement promise',
+  'logCall.promiseDateHint': () => 'Obligatoire pour une promesse de paiement : le jour où il paiera au plus tard.',
+  'logCall.dispute': () => 'Motif du litige',
+  'logCall.disputeHint': () => 'Obligatoire pour une contestation : sur quoi porte le litige.',
+  'logCall.nextDate': () => 'Prochain suivi',
+  'logCall.nextDateHint': (p) =>
+    `Un appel ce jour-là. Laissé vide après pas de réponse ou un répondeur, le prochain appel vient de lui-même après ${p.days} jours ouvrés, essai après essai. Pour un litige, le dossier est en pause jusqu'à ce jour (30 jours si vide).`,
+  'logCall.phoneWrong': (p) => `:warning: Le numéro de téléphone a été signalé faux le ${p.date}.`,
+  'logCall.needAmount': () => 'Combien a-t-il promis ? Par ex. 500 ou 1 200,50 EUR.',
+  'logCall.needPromiseDate': () => 'Pour quand paiera-t-il ?',
+  'logCall.needDispute': () => 'Sur quoi porte le litige ?',
+  'logCall.pastDate': (p) => `Le ${p.date} est passé (nous sommes le ${p.today}) : choisissez aujourd'hui ou un jour suivant.`,
+  'logCall.pastPromise': (p) => `La date promise est passée (nous sommes le ${p.today}) : choisissez aujourd'hui ou un jour suivant.`,
+  'logCall.pauseNotAfterToday': (p) => `Un litige met le dossier en pause jusqu'à ce jour, qui doit venir après aujourd'hui (${p.today}).`,
+  'logCall.notPositive': () => 'Le montant doit être supérieur à zéro.',
+  'logCall.nothingOverdue': () => 'Rien n\'est en retard sur ce dossier aujourd\'hui : il n\'y a pas de promesse à enregistrer.',
+  'logCall.whichCurrency': (p) => `Indiquez le montant dans une devise que ce dossier doit en retard (${p.currencies}), par ex. ${p.example}.`,
+  'logCall.tooLarge': (p) => `C'est plus que les ${p.balance} en retard : une promesse couvre au plus ce qui est en retard.`,
+  'logCall.closedCase': (p) => `*${p.name}* n'a pas de dossier ouvert (rien n'est en retard) : il n'y a pas d'appel à noter.`,
+  'logCall.closedCaseShort': () => 'Ce dossier est clos (rien n\'est en retard) : rien n\'a été noté.',
+  'logCall.staleTrigger': () => 'Slack n\'a pas laissé le formulaire s\'ouvrir à temps (il accorde 3 secondes). Appuyez de nouveau sur *Noter l\'appel*.',
+  'logCall.staleTriggerCommand': (p) =>
+    `Slack n'a pas laissé le formulaire s'ouvrir à temps (il accorde 3 secondes). Appuyez sur le bouton pour noter l'appel à *${p.name}*.`,
+  'logCall.formOpened': (p) => `Notez l'appel à *${p.name}* dans le formulaire.`,
+  'logCall.promised': (p) => `Promesse enregistrée : *${p.amount}* au plus tard le *${p.date}*.`,
+  'logCall.paused': (p) => `Le dossier est en pause jusqu'au *${p.until}* (litige : ${p.dispute}) : ni relance ni appel d'ici là.`,
+  'logCall.phoneFlagged': () => 'Le numéro est désormais signalé faux sur la fiche du dossier : trouvez-en un autre avant le prochain appel.',
+  'logCall.paymentClaimed': (p) =>
+    `Noté comme un paiement qu'il dit avoir fait${p.amount ? ` (${p.amount})` : ''}. Le solde ne change pas tant que le paiement n'est pas importé ou enregistré : demandez à la comptabilité de le confirmer.`,
+  'logCall.escalate': (p) =>
+    `Il refuse de payer : l'escalade est la prochaine étape. Demandez une mise en demeure à un manager avec \`${p.command} escalate ${p.ref} notice\`.`,
+  'logCall.nextCall': (p) => `Prochain appel : ${p.date} à ${p.time} (${p.zone}), dans votre liste.`,
 };
 
 export type Locale = 'en' | 'fr';

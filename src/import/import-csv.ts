@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../db/client.ts';
 import { rows } from '../db/client.ts';
 import { refreshBalances } from '../db/balances.ts';
+import { decidePromises } from '../db/promise-verdicts.ts';
 import { isIsoDate, type IsoDate } from '../domain/dates.ts';
 import { CsvSyntaxError, readCsvRecords } from './csv-stream.ts';
 import { ErrorList } from './errors.ts';
@@ -117,6 +118,8 @@ async function importInTransaction(
   const counts = await importer.write({ tx, workspaceId: ws, now, fileName: basename(opts.fileName), present });
 
   const refreshed = await refreshTouched(tx, ws, opts.today, at);
+  // New payments may keep promises: decided at once, for the customers they touched.
+  if (header.kind === 'payments') await decidePromises(tx, { workspaceId: ws, now: at, customersIn: sql`select customer_id from import_touched` });
   const sqlErrors = await databaseRejects(tx);
   const merged = ErrorList.merge(nodeErrors, sqlErrors.list);
 

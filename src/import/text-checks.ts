@@ -2,6 +2,7 @@
 // at it: characters that would act rather than show where the value is later
 // displayed (a terminal, a Slack modal), and lengths an index or a message
 // line cannot take. Messages quote values in a form safe to print.
+import { CONTROL_CLASS, firstControl, replaceControls } from '../domain/control-characters.ts';
 
 /** Longest value per column, in characters: keys stay far inside PostgreSQL's index limit, names fit a line. */
 const MAX_CHARS: Readonly<Record<string, number>> = {
@@ -27,15 +28,10 @@ const MAX_COLUMN_NAME_CHARS = 100;
 
 export const maxChars = (column: string): number => MAX_CHARS[column] ?? MAX_CODE_CHARS;
 
-// C0 and C1 controls (NUL, BEL, ESC, tab, line breaks…), DEL, the line and
-// paragraph separators, and the bidirectional embeddings, overrides and
-// isolates that can make text read backwards. Left-to-right and right-to-left
-// marks (U+200E, U+200F) stay allowed: real names in Arabic or Hebrew use them.
-// U+FFFD is what invalid UTF-8 decodes to: a file saved in another encoding (often Windows-1252).
-const CONTROL_RANGES = '\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
-const CONTROL = new RegExp(`[${CONTROL_RANGES}]`);
-const CONTROLS = new RegExp(`[${CONTROL_RANGES}]`, 'g');
-const UNWANTED = new RegExp(`[${CONTROL_RANGES}\\ufffd]`);
+// Stored identifiers and names take none of the control characters
+// (control-characters.ts), not even a tab or a line break. U+FFFD is what
+// invalid UTF-8 decodes to: a file saved in another encoding (often Windows-1252).
+const UNWANTED = new RegExp(`[${CONTROL_CLASS}\\ufffd]`);
 
 const NAMES: Readonly<Record<number, string>> = {
   0x00: 'NUL', 0x07: 'bell', 0x08: 'backspace', 0x09: 'tab', 0x0a: 'line break', 0x0b: 'vertical tab',
@@ -59,7 +55,7 @@ const QUOTE_WHOLE = 40;
 const QUOTE_START = 20;
 
 /** The text with control characters spelled out as <U+XXXX>, safe to print on a terminal or in Slack. */
-export const spellControls = (text: string): string => text.replace(CONTROLS, (ch) => `<${codePoint(ch)}>`);
+export const spellControls = (text: string): string => replaceControls(text, (ch) => `<${codePoint(ch)}>`);
 
 /** The value as a message may quote it: shortened, and with control characters spelled out. */
 export function quotable(value: string): string {
@@ -106,7 +102,7 @@ export function textProblem(value: string, max: number): TextProblem | null {
 /** Why a header cell makes the file unreadable, or null: its names end up in reports and messages. */
 export function headerCellProblem(cell: string): string | null {
   const value = cell.replace(/^\uFEFF/, '').trim();
-  const control = CONTROL.exec(value)?.[0];
+  const control = firstControl(value);
   if (control !== undefined) return `the header cell "${quotable(value)}" contains ${describe(control)}; fix the header row`;
   const length = value.length > MAX_COLUMN_NAME_CHARS ? charCount(value) : 0;
   if (length > MAX_COLUMN_NAME_CHARS) {

@@ -15,7 +15,11 @@ export type ClaimResult =
   | { kind: 'closed' }
   | { kind: 'not_found' };
 
-export type ReleaseResult = { kind: 'released'; name: string } | { kind: 'not_holder' } | { kind: 'closed' } | { kind: 'not_found' };
+export type ReleaseResult =
+  | { kind: 'released'; name: string }
+  /** `userId` holds the call, but not by a claim: nothing to give back. */
+  | { kind: 'not_claimed'; name: string }
+  | { kind: 'not_holder' } | { kind: 'closed' } | { kind: 'not_found' };
 
 interface CallInput {
   workspaceId: string;
@@ -77,21 +81,26 @@ export async function claimCall(db: Db, input: CallInput): Promise<ClaimResult> 
   });
 }
 
-async function claimOf(tx: Tx, workspaceId: string, caseId: number, taskId: number, userId: string): Promise<ClaimRecord> {
-  const [row] = await tx.select({ data: activities.data }).from(activities)
-    .where(and(
-      eq(activities.workspaceId, workspaceId), eq(activities.caseId, caseId), eq(activities.kind, 'call_claimed'),
-      eq(activities.actorId, userId), sql`(${activities.data}->>'task_id')::bigint = ${taskId}`,
-    ))
+/**
+ * The claim that gave `userId` this task, if that is still what holds it: the
+ * task's latest timeline entry is `userId`'s claim. Anything since (a release,
+ * a new assignment) means the call is held for another reason.
+ */
+async function liveClaim(tx: Tx, workspaceId: string, caseId: number, taskId: number, userId: string): Promise<ClaimRecord | null> {
+  const [row] = await tx.select({ kind: activities.kind, actorId: activities.actorId, data: activities.data }).from(activities)
+    .where(and(eq(activities.workspaceId, workspaceId), eq(activities.caseId, caseId), sql`(${activities.data}->>'task_id')::bigint = ${taskId}`))
     .orderBy(desc(activities.occurredAt), desc(activities.id)).limit(1);
-  return (row?.data ?? {}) as ClaimRecord;
+  return row?.kind === 'call_claimed' && row.actorId === userId ? row.data as ClaimRecord : null;
 }
 
 /**
- * Gives the call back, only if `userId` holds it (removing someone else's
- * reaction releases nothing). The task goes back to what it was, and the case
- * to no owner if this claim made `userId` its owner and nobody changed the owner
- * since. Claims recorded before claims kept this record leave the owner as is.
+ * Gives the call back, only if `userId` holds it by a claim (removing someone
+ * else's reaction releases nothing, and neither does removing one's own from a
+ * call given some other way: a manager's assignment, a scheduled follow-up).
+ * Only what the claim did is undone: a task it created is cancelled, one it
+ * assigned goes back to nobody; a claim recorded before claims said which only
+ * gives the task back, never cancels it. The case goes back to no owner if the
+ * claim made `userId` its owner and nobody changed the owner since.
  */
 export async function releaseCall(db: Db, input: CallInput): Promise<ReleaseResult> {
   return db.transaction(async (tx) => {
@@ -100,9 +109,10 @@ export async function releaseCall(db: Db, input: CallInput): Promise<ReleaseResu
     const [held] = await tx.select({ id: tasks.id }).from(tasks)
       .where(and(openCall(input.workspaceId, input.caseId), eq(tasks.assigneeId, input.userId))).limit(1);
     if (!held) return { kind: 'not_holder' };
-    const claim = await claimOf(tx, input.workspaceId, kase.id, held.id, input.userId);
-    if (claim.created_task === false) await tx.update(tasks).set({ assigneeId: null }).where(eq(tasks.id, held.id));
-    else await tx.update(tasks).set({ status: 'cancelled', closedAt: input.now }).where(eq(tasks.id, held.id));
+    const claim = await liveClaim(tx, input.workspaceId, kase.id, held.id, input.userId);
+    if (!claim) return { kind: 'not_claimed', name: kase.name };
+    if (claim.created_task === true) await tx.update(tasks).set({ status: 'cancelled', closedAt: input.now }).where(eq(tasks.id, held.id));
+    else await tx.update(tasks).set({ assigneeId: null }).where(eq(tasks.id, held.id));
     const returnOwnership = claim.took_ownership === true && kase.ownerId === input.userId;
     if (returnOwnership) await tx.update(cases).set({ ownerId: null, updatedAt: input.now }).where(eq(cases.id, kase.id));
     await tx.insert(activities).values({

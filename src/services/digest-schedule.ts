@@ -5,12 +5,12 @@ import type { Queue } from 'bullmq';
 import { TransactionRollbackError } from 'drizzle-orm';
 import type { Db } from '../db/client.ts';
 import { digestForDay, type DigestData } from '../db/digest.ts';
-import { confirmMissing } from '../db/digest-lease.ts';
 import { deleteSchedule, digestStatus, saveSchedule, type DigestScheduleRow } from '../db/digest-schedules.ts';
 import type { Workspace } from '../db/workspaces.ts';
 import { isBusinessDay, nextBusinessDay, type IsoDate } from '../domain/dates.ts';
 import type { DigestJobData } from '../../jobs/digest.ts';
 import { queueDigestRun, scheduleChannel, unscheduleChannel } from '../../jobs/scheduler.ts';
+import { recentUnconfirmed } from './digest-recovery.ts';
 import { businessCalendar } from './post-digest.ts';
 
 /**
@@ -51,34 +51,29 @@ export async function stopDigest(db: Db, queue: Queue | null, workspaceId: strin
   return removed;
 }
 
-/** Queues today's digest for a worker, unless today's is already in the channel. */
 export type DigestNowOutcome =
   | { kind: 'queued' }
   | { kind: 'already_posted' }
   | { kind: 'not_business_day'; next: IsoDate }
-  /** relance stopped, unsure what is in the channel: a manager must look, then confirm. */
-  | { kind: 'unconfirmed' }
-  /** The manager confirmed what relance could not: it goes on from where it stopped. */
-  | { kind: 'confirmed' };
+  /** relance stopped on that day's digest, unsure what is in the channel: a manager must look, then confirm or show it. */
+  | { kind: 'unconfirmed'; day: IsoDate };
 
 /**
  * Queues today's digest for a worker, unless today's is already in the
  * channel; a run of the day that failed or finished without posting is run
- * again. `confirm`: a manager looked, and what relance could not confirm is
- * not in the channel.
+ * again. While a recent day waits for a manager ('unconfirmed'), nothing is
+ * queued: the answer names that day, whose messages come first.
  */
-export async function requestDigestNow(db: Db, queue: Queue | null, target: { workspace: Workspace; channelId: string; today: IsoDate; confirm?: boolean }):
+export async function requestDigestNow(db: Db, queue: Queue | null, target: { workspace: Workspace; channelId: string; today: IsoDate }):
   Promise<DigestNowOutcome> {
   const { workspace, channelId, today } = target;
+  const waiting = await recentUnconfirmed(db, workspace.id, channelId, today);
+  if (waiting) return { kind: 'unconfirmed', day: waiting.businessDate };
   const calendar = businessCalendar(workspace);
   if (!isBusinessDay(today, calendar)) return { kind: 'not_business_day', next: nextBusinessDay(today, calendar) };
   const status = await digestStatus(db, workspace.id, channelId, today);
   if (status === 'posted') return { kind: 'already_posted' };
-  if (status === 'unconfirmed') {
-    if (!target.confirm) return { kind: 'unconfirmed' };
-    await confirmMissing(db, { workspaceId: workspace.id, channelId, businessDate: today });
-  }
   const data: DigestJobData = { workspaceId: workspace.id, channelId, businessDate: today, manual: true };
   if (queue) await queueDigestRun(queue, db, data, 0);
-  return { kind: status === 'unconfirmed' ? 'confirmed' : 'queued' };
+  return { kind: 'queued' };
 }

@@ -10,21 +10,24 @@
 // answers; one whose answer never came (crash, timeout, dropped connection) is
 // looked for by its metadata before anything is posted again, and when that
 // look cannot be conclusive the digest stops as 'unconfirmed' for a person.
+// A message Slack refused is not looked for: its mark is taken off at once.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { WebClient } from '@slack/web-api';
 import type { Db, Tx } from '../db/client.ts';
 import { digestForDay, totalsSnapshot, type DigestData } from '../db/digest.ts';
-import { claimDigest, finishUnderLease, LeaseLostError, releaseLease, underLease, type DigestRow, type Lease } from '../db/digest-lease.ts';
+import {
+  claimDigest, finishUnderLease, LeaseLostError, LeaseTooShortError, releaseLease, underLease, type DigestRow, type Lease,
+} from '../db/digest-lease.ts';
 import { digestEntries, digests } from '../db/schema.ts';
 import { loadEntries } from '../db/worklist.ts';
 import { findWorkspace, type Workspace } from '../db/workspaces.ts';
 import { isBusinessDay, isBusinessCalendar, type IsoDate } from '../domain/dates.ts';
-import { formatWeekdayDate, mrkdwn } from '../i18n/format.ts';
 import { translator, type Locale } from '../i18n/messages.ts';
 import type { Logger } from '../log.ts';
 import { digestEntry, digestParent, type DigestView } from '../slack/blocks/digest.ts';
 import { callSlack, SlackCallError, SlackNoAnswerError } from '../slack/call-slack.ts';
 import { findPosted, slackTs, type ReadMessage, type Unsure } from '../slack/find-posted.ts';
+import { postUnconfirmedNotice } from './digest-notice.ts';
 
 export const DIGEST_EVENT = 'relance_digest';
 
@@ -40,10 +43,13 @@ export interface PostDigestDeps {
   pacingMs?: number;
   /** The slash command as installed, for the messages that tell people what to type. */
   command?: string;
+  /** The timeout of `client` (slackClientForJobs): how long a call may still be under way. */
+  callTimeoutMs?: number;
 }
 
 export type PostDigestResult =
-  | { kind: 'posted'; digestId: number; messageTs: string; replies: number }
+  // refused: case replies Slack would not take (their content); the digest went on without them.
+  | { kind: 'posted'; digestId: number; messageTs: string; replies: number; refused: number }
   | { kind: 'already_posted'; digestId: number; messageTs: string | null }
   | { kind: 'busy'; digestId: number }
   // Another worker took the digest over while this one was stalled; this one posted nothing more.
@@ -64,8 +70,20 @@ export const DEFAULT_LEASE_MS = 90_000;
  */
 export const SLACK_CALL_TIMEOUT_MS = 15_000;
 // Our clock and Slack's may differ a little: read a little wider than the attempt.
-const CLOCK_SKEW_MS = 600_000;
+export const CLOCK_SKEW_MS = 60_000;
 const DEFAULT_PACING_MS = 1_100;
+// Slack would not let relance read the channel back for now; a later run, once it is invited again, can.
+export const CHANNEL_GONE: ReadonlySet<string> = new Set(['not_in_channel', 'channel_not_found']);
+
+/**
+ * How much lease must be left, right before a Slack call, for the call to be
+ * over (it times out) well before another worker may take the digest: the
+ * call's timeout, and half of the rest of the lease for the clocks of two
+ * workers to disagree and for what happens between the check and the request.
+ */
+export function leaseNeededForCall(leaseMs: number, callTimeoutMs: number): number {
+  return callTimeoutMs + Math.max(0, (leaseMs - callTimeoutMs) / 2);
+}
 
 export function businessCalendar(workspace: Workspace) {
   return isBusinessCalendar(workspace.country) ? workspace.country : 'none';
@@ -95,6 +113,7 @@ export async function postDigest(deps: PostDigestDeps, target: { workspaceId: st
       throw error;
     }
     await releaseLease(db, lease).catch((e: Error) => log.warn({ err: e }, 'could not give the lease up; it runs out on its own'));
+    if (error instanceof LeaseTooShortError) log.warn({ err: error.message }, 'the database kept this worker waiting too long to call Slack safely; the next attempt goes on');
     if (error instanceof SlackCallError && error.permanent) {
       log.error({ slackError: error.code }, channelHelp(error.code, target.channelId));
       return { kind: 'channel_error', error: error.code };
@@ -133,7 +152,29 @@ interface Attempt {
 }
 
 /** Extends the lease, and writes, only if it is still this worker's; LeaseLostError otherwise. */
-const hold = (a: Attempt, write?: (tx: Tx) => Promise<unknown>) => underLease(a.deps.db, a.lease, a.deps.clock(), write);
+const hold = (a: Attempt, write?: (tx: Tx) => Promise<unknown>) => underLease(a.deps.db, a.lease, a.deps.clock, write);
+
+/** As `hold`, right before a Slack call: LeaseTooShortError, and nothing written, when the call could outlast the lease. */
+const holdForCall = (a: Attempt, write?: (tx: Tx) => Promise<unknown>) => underLease(a.deps.db, a.lease, a.deps.clock, write, {
+  minRemainingMs: leaseNeededForCall(a.lease.ms, a.deps.callTimeoutMs ?? SLACK_CALL_TIMEOUT_MS),
+});
+
+/**
+ * Posts one message, marked as begun (`mark` with the time) before every
+ * attempt. When Slack answers that it did nothing, the mark comes off again
+ * (`mark` with null), so no later attempt goes looking for a message that was
+ * never posted; it stays only when the outcome is unknown.
+ */
+async function send(a: Attempt, mark: (tx: Tx, at: Date | null) => Promise<unknown>, post: () => Promise<{ ts?: string }>): Promise<string> {
+  try {
+    const posted = await callSlack(a.deps, post, { beforeAttempt: () => holdForCall(a, (tx) => mark(tx, a.deps.clock())) });
+    return posted.ts!;
+  } catch (error) {
+    // Slack did nothing (an error answer), or no call was made: nothing to look for later.
+    if ((error instanceof SlackCallError && !error.mayHaveActed) || error instanceof LeaseTooShortError) await hold(a, (tx) => mark(tx, null));
+    throw error;
+  }
+}
 
 async function postClaimed(a: Attempt): Promise<PostDigestResult> {
   const { deps, workspace, row, view } = a;
@@ -165,11 +206,10 @@ async function postClaimed(a: Attempt): Promise<PostDigestResult> {
   if (!parentTs) {
     data ??= await digestForDay(db, workspace, row.channelId, row.businessDate, deps.clock());
     const parent = digestParent(data, view);
-    const posted = await callSlack(deps, () => deps.client.chat.postMessage({
+    parentTs = await send(a, (tx, at) => tx.update(digests).set({ postStartedAt: at }).where(eq(digests.id, row.id)), () => deps.client.chat.postMessage({
       channel: row.channelId, text: parent.text, blocks: parent.blocks,
       metadata: { event_type: DIGEST_EVENT, event_payload: { digest_id: row.id, business_date: date, part: 'parent' } },
-    }), { beforeAttempt: () => hold(a, (tx) => tx.update(digests).set({ postStartedAt: deps.clock() }).where(eq(digests.id, row.id))) });
-    parentTs = posted.ts!;
+    }));
     a.log.info({ ts: parentTs }, 'digest parent posted');
   }
   const threadTs = parentTs;
@@ -180,6 +220,7 @@ async function postClaimed(a: Attempt): Promise<PostDigestResult> {
   // Replies go out in rank order: a reply whose fate is unknown came after the last recorded one.
   let lastTs = entries.filter((e) => e.messageTs).map((e) => e.messageTs!).sort().at(-1) ?? threadTs;
   const details = pending.length ? await loadEntries(db, workspace.id, date, pending.map((e) => e.customerId)) : [];
+  let refused = 0;
   for (const entry of pending) {
     const detail = details.find((d) => d.customerId === entry.customerId);
     let ts: string | null = null;
@@ -192,11 +233,19 @@ async function postClaimed(a: Attempt): Promise<PostDigestResult> {
       if (!detail) continue; // the case was resolved since the list was fixed: nothing to act on
       await deps.sleep(deps.pacingMs ?? DEFAULT_PACING_MS);
       const reply = digestEntry({ ...detail, caseId: entry.caseId }, entry.rank, view);
-      const posted = await callSlack(deps, () => deps.client.chat.postMessage({
-        channel: row.channelId, thread_ts: threadTs, text: reply.text, blocks: reply.blocks,
-        metadata: { event_type: DIGEST_EVENT, event_payload: { digest_id: row.id, case_id: entry.caseId, part: 'entry' } },
-      }), { beforeAttempt: () => hold(a, (tx) => tx.update(digestEntries).set({ postStartedAt: deps.clock() }).where(eq(digestEntries.id, entry.id))) });
-      ts = posted.ts!;
+      try {
+        ts = await send(a, (tx, at) => tx.update(digestEntries).set({ postStartedAt: at }).where(eq(digestEntries.id, entry.id)),
+          () => deps.client.chat.postMessage({
+            channel: row.channelId, thread_ts: threadTs, text: reply.text, blocks: reply.blocks,
+            metadata: { event_type: DIGEST_EVENT, event_payload: { digest_id: row.id, case_id: entry.caseId, part: 'entry' } },
+          }));
+      } catch (error) {
+        // Slack will never take this reply as it is; the others still go out, and the case stays in /collect overdue.
+        if (!(error instanceof SlackCallError && error.messageRefused)) throw error;
+        refused += 1;
+        a.log.error({ caseId: entry.caseId, rank: entry.rank, slackError: error.code }, 'Slack refused this case reply; the digest goes on without it');
+        continue;
+      }
     }
     const recorded = ts;
     await hold(a, (tx) => tx.update(digestEntries).set({ messageTs: recorded }).where(eq(digestEntries.id, entry.id)));
@@ -206,8 +255,8 @@ async function postClaimed(a: Attempt): Promise<PostDigestResult> {
   await finishUnderLease(db, a.lease, { status: 'posted', postedAt: deps.clock() });
   const replies = (await db.select({ n: sql<number>`count(*)::int` }).from(digestEntries)
     .where(and(eq(digestEntries.digestId, row.id), sql`${digestEntries.messageTs} is not null`)))[0]?.n ?? 0;
-  a.log.info({ replies }, 'digest posted');
-  return { kind: 'posted', digestId: row.id, messageTs: threadTs, replies };
+  a.log.info({ replies, refused }, 'digest posted');
+  return { kind: 'posted', digestId: row.id, messageTs: threadTs, replies, refused };
 }
 
 type Part = { part: 'parent' } | { part: 'entry'; caseId: number; threadTs: string };
@@ -215,9 +264,11 @@ type Part = { part: 'parent' } | { part: 'entry'; caseId: number; threadTs: stri
 /**
  * Was this message posted by an attempt that began at `startedAt`? Slack gave
  * it a ts between the attempt's start and the end of its lease (the call had
- * timed out by then); the read covers that window, from `oldest` on.
+ * timed out by then); the read covers that window, from `oldest` on. A channel
+ * relance is not in (any more) cannot be read back yet: SlackCallError, so the
+ * run ends as a channel error and is tried again later, the mark kept.
  */
-function lookFor(a: Attempt, startedAt: Date, what: Part, oldest: string) {
+async function lookFor(a: Attempt, startedAt: Date, what: Part, oldest: string) {
   const matches = (m: ReadMessage) => {
     const p = m.metadata?.event_type === DIGEST_EVENT ? m.metadata.event_payload : undefined;
     if (!p || Number(p.digest_id) !== a.row.id || p.part !== what.part) return false;
@@ -228,29 +279,18 @@ function lookFor(a: Attempt, startedAt: Date, what: Part, oldest: string) {
     ...(what.part === 'entry' ? { threadTs: what.threadTs } : {}),
   };
   // Reading can take minutes (one page a minute): keep the lease, and stop if it is lost.
-  return findPosted(a.deps, window, matches, { beforeAttempt: () => hold(a) });
+  const lookup = await findPosted(a.deps, window, matches, { beforeAttempt: () => hold(a) });
+  if (lookup.kind === 'unsure' && lookup.why.kind === 'refused' && CHANNEL_GONE.has(lookup.why.error)) throw new SlackCallError(lookup.why.error);
+  return lookup;
 }
 
-/**
- * Not sure whether a message is already in Slack: post nothing more, and say
- * so where people will see it. There is no managers' channel setting yet, so
- * the notice goes to the digest's own channel.
- */
+/** Not sure whether a message is already in Slack: post nothing more, and say so where managers will see it. */
 async function giveUp(a: Attempt, why: Unsure, caseName: string | null): Promise<PostDigestResult> {
-  const { deps, row, view } = a;
+  const { deps, row } = a;
   await finishUnderLease(deps.db, a.lease, { status: 'unconfirmed' });
   a.log.error({ why, part: caseName === null ? 'parent' : 'entry' },
-    'could not confirm whether a digest message already reached Slack, so nothing more was posted: a manager must look at the channel, then run "digest now confirm" if it is missing');
-  const day = formatWeekdayDate(row.businessDate, view.locale, view.t);
-  const reason = mrkdwn(why.kind === 'too_many' ? view.t('digest.unsure.tooMany', { count: why.read }) : view.t('digest.unsure.refused', { error: why.error }));
-  const command = deps.command ?? '/collect';
-  const text = caseName === null
-    ? view.t('digest.unconfirmed.parent', { day, reason, command })
-    : view.t('digest.unconfirmed.entry', { day, name: caseName, reason, command });
-  try {
-    await callSlack(deps, () => deps.client.chat.postMessage({ channel: row.channelId, text }));
-  } catch (error) {
-    a.log.warn({ err: (error as Error).message }, 'could not post the notice in the channel');
-  }
+    'could not confirm whether a digest message already reached Slack, so nothing more was posted: a manager must look at the channel, '
+    + 'then run "digest now confirm <day>" if it is missing or "digest now found <link>" if it is there');
+  await postUnconfirmedNotice({ ...deps, log: a.log }, { workspace: a.workspace, digest: row, view: a.view, why, caseName });
   return { kind: 'unconfirmed', digestId: row.id };
 }

@@ -9,6 +9,7 @@ import { registerDigestInteractions } from './digest-interactions.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { AppDeps } from './deps.ts';
 import { dedupeEvents } from './dedupe-events.ts';
+import { kickPostsAfterRequests } from './kick-posts.ts';
 import { healthRoutes } from './http-routes.ts';
 import { guardSlackRequests } from './request-guard.ts';
 import { registerSlashCommand } from './router.ts';
@@ -65,6 +66,7 @@ export function createSlackApp(deps: AppDeps, credentials: SlackCredentials) {
     resolveAccess: createAccessResolver({ bootstrapAdmins: deps.env.RELANCE_ADMINS }),
   };
   app.use(dedupeEvents(deps));
+  app.use(kickPostsAfterRequests(deps));
   registerSlashCommand(app, services, commands);
   registerActions(app, services);
   registerDigestInteractions(app, services);

@@ -4,19 +4,38 @@
 // a call that got no answer, whose effect is unknown.
 import { ErrorCode } from '@slack/web-api';
 
-/** Errors about the channel or the app's access: retrying will not help, a person must act. */
+/** Slack refused this one message (its content): others may go through. */
+export const MESSAGE_ERRORS: ReadonlySet<string> = new Set([
+  'invalid_blocks', 'invalid_blocks_format', 'msg_too_long', 'no_text', 'invalid_metadata_format', 'invalid_metadata_schema',
+  'metadata_too_large', 'invalid_attachments', 'too_many_attachments',
+]);
+
+/** Errors about the channel or the app's access, and the commonest refusals of a message: retrying will not help. */
 const PERMANENT = new Set([
   'not_in_channel', 'channel_not_found', 'is_archived', 'missing_scope', 'invalid_auth', 'account_inactive',
   'token_revoked', 'restricted_action', 'invalid_blocks', 'msg_too_long', 'no_text',
 ]);
 
+// Slack's own failures, after which "it's possible some aspect of the operation succeeded" (its docs).
+const MAY_HAVE_ACTED = new Set(['fatal_error', 'internal_error']);
+
 export class SlackCallError extends Error {
   readonly code: string;
+  /** No retry will help: the channel or the app's access (a person must act), or the message itself. */
   readonly permanent: boolean;
+  /** The message itself was refused (MESSAGE_ERRORS), not the channel: tell it apart before reading `permanent`. */
+  readonly messageRefused: boolean;
+  /**
+   * Slack answered, but with an error after which the call may still have
+   * taken effect. Any other answer with ok: false means Slack did nothing.
+   */
+  readonly mayHaveActed: boolean;
   constructor(code: string) {
     super(`Slack answered ${code}`);
     this.code = code;
+    this.messageRefused = MESSAGE_ERRORS.has(code);
     this.permanent = PERMANENT.has(code);
+    this.mayHaveActed = MAY_HAVE_ACTED.has(code);
   }
 }
 

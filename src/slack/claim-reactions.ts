@@ -50,6 +50,7 @@ export function registerClaimReactions(app: App, services: RequestServices): voi
         if (result.kind === 'claimed') await refreshEntry(ctx, client, channel, ts);
       } else {
         const result = await releaseCall(ctx.db, input);
+        if (result.kind === 'not_claimed') return void (await tell(ctx.t('claim.notClaimed', { name: result.name })));
         if (result.kind !== 'released') return;
         await tell(ctx.t('claim.released', { name: result.name }));
         await refreshEntry(ctx, client, channel, ts);

@@ -16,6 +16,12 @@ export interface AppDeps {
   readiness: () => Promise<ReadinessReport>;
   /** Where slash commands enqueue background work (the digest queue). */
   digestQueue: Queue | null;
+  /**
+   * The channel posters' queue (jobs/case-threads.ts): after a request wrote
+   * something, its workspace's new case-thread posts are routed at once
+   * rather than at the worker's next poll. Optional: the poll finds them anyway.
+   */
+  postQueue?: Queue | null;
 }
 
 export interface ReadinessReport {

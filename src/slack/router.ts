@@ -1,7 +1,7 @@
 // The one slash command. It acks at once (no I/O before the ack, well inside
 // Slack's 3 s) and answers through response_url once the work is done.
 import type { App } from '@slack/bolt';
-import { tokenize } from '../domain/args.ts';
+import { decodeEntities, tokenize } from '../domain/args.ts';
 import { stripControls } from '../domain/typed-text.ts';
 import { t, type Locale } from '../i18n/messages.ts';
 import { fitReply } from './blocks/kit.ts';
@@ -13,16 +13,21 @@ export const MAX_COMMAND_CHARS = 2000;
 /** How much of a refused command is quoted back. */
 const QUOTED_START_CHARS = 40;
 
+/** The first characters of what was typed, on one line; a character outside the BMP is kept whole. */
+const quotedStart = (typed: string): string =>
+  Array.from(typed.slice(0, 2 * QUOTED_START_CHARS)).slice(0, QUOTED_START_CHARS).join('').replace(/\s+/g, ' ');
+
 export function registerSlashCommand(app: App, services: RequestServices, registry: Subcommand[]): void {
   const { env, logger } = services.deps;
   app.command(env.RELANCE_COMMAND, async ({ command, ack, respond, client }) => {
     const text = command.text ?? '';
     // Answers without I/O: the language comes from the cache, else the default.
     const quickLocale = (services.workspaces.peek(command.team_id)?.locale ?? env.RELANCE_LOCALE) as Locale;
-    if (text.length > MAX_COMMAND_CHARS) {
-      const start = text.slice(0, QUOTED_START_CHARS).replace(/\s+/g, ' ');
+    // Measured and quoted as typed: Slack's &amp; would count 5 and, quoted, be escaped again by t().
+    const typed = decodeEntities(text);
+    if (typed.length > MAX_COMMAND_CHARS) {
       await ack({ response_type: 'ephemeral', text: t(quickLocale, 'error.commandTooLong', {
-        length: text.length, max: MAX_COMMAND_CHARS, start: `${start}…`, command: env.RELANCE_COMMAND,
+        length: typed.length, max: MAX_COMMAND_CHARS, start: `${quotedStart(typed)}…`, command: env.RELANCE_COMMAND,
       }) });
       return;
     }

@@ -53,7 +53,7 @@ afterAll(async () => {
 
 describe('a button with a value relance did not make', () => {
   it('Claim call quotes the bad value and claims nothing', async () => {
-    expect(await click(replies[0]!, 'claim_call', 'abc')).toContain('This button carries "abc" where a case number belongs');
+    expect(await click(replies[0]!, 'claim_call', 'abc')).toContain('This button carries "abc", which is not a number relance put there');
     expect(await click(replies[0]!, 'claim_call', '12; drop table cases')).toContain('carries "12; drop table cases"');
     expect(await openTasks()).toBe(0);
   });
@@ -64,7 +64,10 @@ describe('a button with a value relance did not make', () => {
   });
 
   it('Open case quotes the bad value', async () => {
-    expect(await click(replies[0]!, 'case_open', 'x1')).toContain('This button carries "x1"');
+    const text = await click(replies[0]!, 'case_open', 'x1');
+    expect(text).toContain('This button carries "x1"');
+    // It names a customer, not a case: the message must not say it wants a case number.
+    expect(text).not.toContain('case number');
   });
 
   it('a case of another workspace is not found, and nothing is claimed there', async () => {

@@ -99,7 +99,7 @@ describe('buttons', () => {
     expect((await openCall(reply.caseId))?.assigneeId).toBe(DEMO_COLLECTOR_ID);
   });
 
-  it('Log call opens the modal; submitting it logs the outcome and closes the call', async () => {
+  it('Log call opens the modal; submitting it logs the outcome, closes the call and schedules the next', async () => {
     const reply = replies[3]!;
     const clicked = await t.sender.blockAction({ userId: DEMO_COLLECTOR_ID, channelId: CHANNEL, messageTs: reply.ts, actionId: 'log_call' });
     expect(clicked.status).toBe(200);
@@ -113,7 +113,10 @@ describe('buttons', () => {
     await ephemeralFor(DEMO_COLLECTOR_ID, 'logged: no answer');
     const [logged] = await t.database.db.select().from(activities).where(and(eq(activities.caseId, reply.caseId), eq(activities.kind, 'call_logged')));
     expect(logged).toMatchObject({ actorId: DEMO_COLLECTOR_ID, note: 'Rang 6 times', data: { outcome: 'no_answer' } });
-    expect(await openCall(reply.caseId)).toBeUndefined();
+    // The claimed call is done; no answer puts the next attempt on the list (back-off: 1 business day, 09:00 Paris).
+    const next = await openCall(reply.caseId);
+    expect(next).toMatchObject({ assigneeId: DEMO_COLLECTOR_ID, dueAt: new Date('2026-11-24T08:00:00Z') });
+    expect(await t.database.db.select().from(tasks).where(and(eq(tasks.caseId, reply.caseId), eq(tasks.status, 'done')))).toHaveLength(1);
   });
 
   it('refuses a modal without an outcome, changing nothing', async () => {

@@ -113,6 +113,9 @@ describe('forged or damaged metadata', () => {
       const shown = Object.values(errorsOf(sent.body)).join(' ');
       expect(shown).toMatch(what === 'a case of another workspace' ? /not in this workspace/ : /This form is damaged/);
       if (what !== 'a case of another workspace') expect(shown).toContain(forged.slice(0, 8));
+      // A form shows its errors as plain text: the command as typed, no code marks.
+      expect(shown).toContain('/collect case <name>');
+      expect(shown).not.toContain('`');
       expect(await logged(reply.caseId)).toHaveLength(0);
       expect(await logged(otherWorkspaceCaseId)).toHaveLength(0);
     });

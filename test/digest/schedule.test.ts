@@ -2,9 +2,11 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findSchedule } from '../../src/db/digest-schedules.ts';
+import { findWorkspace } from '../../src/db/workspaces.ts';
+import { scheduleDigest, stopDigest } from '../../src/services/digest-schedule.ts';
 import { members } from '../../src/db/schema.ts';
 import {
-  DEMO_COLLECTIONS_CHANNEL_ID as CHANNEL, DEMO_COLLECTOR_ID, DEMO_GENERAL_CHANNEL_ID, DEMO_MANAGER_ID, DEMO_PRIVATE_CHANNEL_ID, DEMO_TEAM_ID,
+  DEMO_BOT_USER_ID, DEMO_COLLECTIONS_CHANNEL_ID as CHANNEL, DEMO_COLLECTOR_ID, DEMO_GENERAL_CHANNEL_ID, DEMO_MANAGER_ID, DEMO_PRIVATE_CHANNEL_ID, DEMO_TEAM_ID,
 } from '../../src/emulator/seed.ts';
 import { reconcileSchedules } from '../../jobs/scheduler.ts';
 import { digestProcessor, type DigestJobData } from '../../jobs/digest.ts';
@@ -25,21 +27,25 @@ async function collect(userId: string, text: string, channelId = CHANNEL) {
 }
 
 /** Runs the queued digest jobs through `processor` until `until` says stop. */
-async function work(processor: (job: Job<DigestJobData>) => Promise<unknown>, until: (w: Worker) => Promise<void>): Promise<void> {
+async function work<T>(processor: (job: Job<DigestJobData>) => Promise<unknown>, until: (w: Worker) => Promise<T>): Promise<T> {
   const config = queueConfig(t.env);
   const w = new Worker(DIGEST_QUEUE, processor, { connection: connection(config), prefix: config.prefix });
   try {
-    await until(w);
+    return await until(w);
   } finally {
     await w.close();
   }
 }
 const finished = (w: Worker) => new Promise<void>((resolve) => { w.once('failed', () => resolve()); w.once('completed', () => resolve()); });
-/** Slack down all morning (the job used up its attempts), or the bot not in the channel yet. */
+/** Slack down all morning: the job used up its attempts. */
 const failing = {
   failed: async () => { throw new UnrecoverableError('Slack was down all morning'); },
-  completed: async () => ({ kind: 'channel_error', error: 'not_in_channel' }),
 };
+/** Until the job `jobId` has run once more, with what it returned. */
+const ran = (jobId: string) => (w: Worker) => new Promise<unknown>((resolve, reject) => {
+  w.on('completed', (job, result) => { if (job.id === jobId) resolve(result); });
+  w.on('failed', (job, error) => { if (job?.id === jobId) reject(error); });
+});
 const realDigest = () => digestProcessor({
   db: t.database.db, client: slackClientForJobs(t.env), clock: () => t.clock.now, sleep: async () => {}, logger: createLogger('silent'),
 }, async () => {});
@@ -131,22 +137,53 @@ describe('/collect digest', () => {
     expect(await findSchedule(t.database.db, DEMO_TEAM_ID, CHANNEL)).toEqual(before);
   });
 
-  it.each([['failed', '2026-11-25'], ['completed', '2026-11-26']] as const)(
-    'revives today\'s run when it %s without posting, at the next refresh of the schedules', async (outcome, day) => {
-      await t.queue.obliterate({ force: true });
-      t.clock.set(`${day}T05:00:00Z`); // 06:00 in Paris
-      await collect(DEMO_MANAGER_ID, 'digest schedule 08:00');
-      await t.queue.obliterate({ force: true }); // Redis lost the run…
-      t.clock.set(`${day}T09:00:00Z`);
-      const [run] = await reconcileSchedules(t.queue, t.database.db, t.clock.now); // …and the refresh queued it at once
-      await work(failing[outcome], finished);
-      expect(await (await t.queue.getJob(run!.jobId))!.getState()).toBe(outcome);
+  it('revives today\'s run when it failed for good, at the next refresh of the schedules', async () => {
+    const day = '2026-11-25';
+    await t.queue.obliterate({ force: true });
+    t.clock.set(`${day}T05:00:00Z`); // 06:00 in Paris
+    await collect(DEMO_MANAGER_ID, 'digest schedule 08:00');
+    await t.queue.obliterate({ force: true }); // Redis lost the run…
+    t.clock.set(`${day}T09:00:00Z`);
+    const [run] = await reconcileSchedules(t.queue, t.database.db, t.clock.now); // …and the refresh queued it at once
+    await work(failing.failed, finished);
+    expect(await (await t.queue.getJob(run!.jobId))!.getState()).toBe('failed');
 
-      await reconcileSchedules(t.queue, t.database.db, t.clock.now);
-      expect(await (await t.queue.getJob(run!.jobId))!.getState()).toBe('waiting');
-      await work(realDigest(), () => t.emulator.waitFor(() => parentOf(day)[0], { timeoutMs: 10_000 }).then(() => {}));
-      expect(parentOf(day)).toHaveLength(1);
+    await reconcileSchedules(t.queue, t.database.db, t.clock.now);
+    expect(await (await t.queue.getJob(run!.jobId))!.getState()).toBe('waiting');
+    await work(realDigest(), () => t.emulator.waitFor(() => parentOf(day)[0], { timeoutMs: 10_000 }).then(() => {}));
+    expect(parentOf(day)).toHaveLength(1);
+  });
+
+  it('posts the day\'s digest in a private channel once the bot is invited, after runs that found it not there', async () => {
+    const day = '2026-11-26';
+    const privateParents = () => t.emulator.messages(DEMO_PRIVATE_CHANNEL_ID)
+      .filter((m) => (m.metadata as { event_payload?: { part?: string; business_date?: string } })?.event_payload?.part === 'parent');
+    await t.queue.obliterate({ force: true });
+    t.clock.set(`${day}T07:00:00Z`); // 08:00 in Paris
+    await stopDigest(t.database.db, t.queue, DEMO_TEAM_ID, CHANNEL);
+    // Scheduled before relance was removed from the channel (the command itself would have said to invite it).
+    const workspace = (await findWorkspace(t.database.db, DEMO_TEAM_ID))!;
+    await scheduleDigest(t.database.db, null, {
+      workspace, channelId: DEMO_PRIVATE_CHANNEL_ID, localTime: '09:00', by: DEMO_MANAGER_ID, now: new Date(`${day}T06:00:00Z`),
     });
+    t.clock.set(`${day}T08:00:00Z`); // 09:00: the run is due, relance is not in the channel
+    const [run] = await reconcileSchedules(t.queue, t.database.db, t.clock.now);
+    expect(await work(realDigest(), ran(run!.jobId))).toMatchObject({ kind: 'channel_error' });
+
+    t.clock.set(`${day}T08:05:00Z`); // the refresh five minutes later runs it again: still not there
+    await reconcileSchedules(t.queue, t.database.db, t.clock.now);
+    expect(await work(realDigest(), ran(run!.jobId))).toMatchObject({ kind: 'channel_error' });
+    expect(privateParents()).toHaveLength(0);
+
+    t.emulator.state.addMember(DEMO_PRIVATE_CHANNEL_ID, DEMO_BOT_USER_ID); // /invite @relance at 09:30
+    t.clock.set(`${day}T08:30:00Z`);
+    await reconcileSchedules(t.queue, t.database.db, t.clock.now);
+    expect(await work(realDigest(), ran(run!.jobId))).toMatchObject({ kind: 'posted' });
+    expect(privateParents()).toHaveLength(1);
+
+    await stopDigest(t.database.db, t.queue, DEMO_TEAM_ID, DEMO_PRIVATE_CHANNEL_ID);
+    await collect(DEMO_MANAGER_ID, 'digest schedule 08:00');
+  });
 
   it('queues "now" again after a run of the day failed', async () => {
     t.clock.set('2026-11-27T09:00:00Z'); // Friday

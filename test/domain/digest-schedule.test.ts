@@ -76,5 +76,20 @@ describe('digest arguments', () => {
     expect(parseDigestArgs(['schedule', '09:00', 'someday'])).toMatchObject({ ok: false, error: { code: 'digest.bad_days', input: 'someday' } });
     expect(parseDigestArgs(['tomorrow'])).toMatchObject({ ok: false, error: { code: 'digest.unknown_action', input: 'tomorrow' } });
     expect(parseDigestArgs(['now', 'please'])).toMatchObject({ ok: false, error: { code: 'digest.extra', input: 'please' } });
+    expect(parseDigestArgs(['now', 'confirm', '8/12'])).toMatchObject({ ok: false, error: { code: 'digest.bad_date', input: '8/12' } });
+    expect(parseDigestArgs(['now', 'found'])).toMatchObject({ ok: false, error: { code: 'digest.missing_link' } });
+    expect(parseDigestArgs(['now', 'found', '<https://evil.example/x>'])).toMatchObject({ ok: false, error: { code: 'digest.bad_link' } });
+  });
+
+  it('reads what a manager answers about a digest relance could not confirm: the day, or the message\'s link', () => {
+    expect(parseDigestArgs(['now', 'confirm'])).toEqual({ ok: true, value: { action: 'confirm' } });
+    expect(parseDigestArgs(['maintenant', 'confirmer', '2026-12-08'])).toEqual({ ok: true, value: { action: 'confirm', date: '2026-12-08' } });
+    expect(parseDigestArgs(['now', 'found', '<https://acme.slack.com/archives/C0123ABCD/p1796371200000100>'])).toEqual({
+      ok: true, value: { action: 'found', link: { channelId: 'C0123ABCD', ts: '1796371200.000100' } },
+    });
+    // A reply's link, as Slack escapes it in a command.
+    expect(parseDigestArgs(['now', 'trouvé', '<https://acme.slack.com/archives/C0123ABCD/p1796371260000200?thread_ts=1796371200.000100&amp;cid=C0123ABCD>'])).toEqual({
+      ok: true, value: { action: 'found', link: { channelId: 'C0123ABCD', ts: '1796371260.000200', threadTs: '1796371200.000100' } },
+    });
   });
 });

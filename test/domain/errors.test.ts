@@ -2,9 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseOverdueArgs, tokenize } from '../../src/domain/args.ts';
+import { parseLogRequest } from '../../src/domain/call-outcomes.ts';
 import { parseDigestArgs } from '../../src/domain/digest-args.ts';
+import { parsePauseArgs, parsePauseEnd } from '../../src/domain/pause-args.ts';
 import { parseCountry, parseDate, parseDuration, parseLocalTime } from '../../src/domain/dates.ts';
 import { DOMAIN_ERROR_CODES } from '../../src/domain/errors.ts';
+import { parseSettingsArgs } from '../../src/domain/settings.ts';
 import { parseAmount, parseDecimal } from '../../src/domain/money.ts';
 import type { Result } from '../../src/domain/result.ts';
 
@@ -36,6 +39,12 @@ const CHECKS: Record<string, (example: string) => Result<unknown>> = {
   country: parseCountry,
   overdue: (e) => parseOverdueArgs(tokenize(e.replace(/^\/collect overdue/, '')), 'USELF'),
   digest: (e) => parseDigestArgs(tokenize(e.replace(/^\/collect digest/, ''))),
+  settings: (e) => parseSettingsArgs(tokenize(e), { currentChannelId: 'C0TEAM' }),
+  // The first word after `log` is the case.
+  log: (e) => parseLogRequest(tokenize(e.replace(/^\/collect log \S+/, '')), { locale: 'en', today: '2026-11-23', currency: 'EUR' }),
+  pause: (e) => e.startsWith('/collect pause')
+    ? parsePauseArgs(tokenize(e.replace(/^\/collect pause/, '')), { locale: 'en', today: '2026-11-23' })
+    : parsePauseEnd(e, { locale: 'en', today: '2026-11-23' }),
 };
 
 describe('DOMAIN_ERROR_CODES examples', () => {

@@ -149,12 +149,32 @@ describe('parseAmount: currencies with three decimals or more', () => {
   it('tells the user both readings and how to write each, with an example', () => {
     const r = parseAmount('1,234 KWD', en);
     expect(r.ok ? null : formatInputError('en', r.error)).toBe(
-      '"1,234 KWD" could be 1234 or 1.234 KWD, which has 3 decimals: write 1234 KWD or 1.2340 KWD to say which. Example: `1 234,500 KWD`',
+      '"1,234 KWD" could mean 1 234 KWD or 1.234 KWD (KWD has 3 decimals). Write 1 234 KWD or 1,234.000 KWD for the first, 01.234 KWD for the second. Example: `1 234,500 KWD`',
     );
     const f = parseAmount('1.234 KWD', fr);
     expect(f.ok ? null : formatInputError('fr', f.error)).toBe(
-      '« 1.234 KWD » peut être 1234 ou 1,234 KWD, qui a 3 décimales : écrivez 1234 KWD ou 1,2340 KWD pour préciser. Exemple : `1 234,500 KWD`',
+      '« 1.234 KWD » peut valoir 1 234 KWD ou 1,234 KWD (KWD a 3 décimales). Écrivez 1 234 KWD ou 1.234,000 KWD pour le premier, 01,234 KWD pour le second. Exemple : `1 234,500 KWD`',
     );
+  });
+
+  // The advice is only good if what it suggests parses to the reading it is suggested for, with no more decimals than the currency has.
+  it.each([
+    ['1,234 KWD', en], ['1.234 KWD', en], ['1,234 KWD', fr], ['1.234 KWD', fr],
+    ['999,999 OMR', en], ['5.250 TND', fr], ['KWD 1.234', en], ['1,234 CLF', en], ['1.234 CLF', fr],
+  ] as const)('suggests for %j (%o) spellings that parse to each reading', (input, opts) => {
+    const r = parseAmount(input, opts);
+    if (r.ok) throw new Error('expected a refusal');
+    const { thousands, decimal, currency, max } = r.error.params as { thousands: string; decimal: string; currency: string; max: number };
+    const message = formatInputError(opts.locale, r.error);
+    const advice = opts.locale === 'fr'
+      ? /Écrivez (.+?) ou (.+?) pour le premier, (.+?) pour le second\./.exec(message)
+      : /Write (.+?) or (.+?) for the first, (.+?) for the second\./.exec(message);
+    expect(advice, message).not.toBeNull();
+    const [, first, firstFull, second] = advice!;
+    const minor = (major: string) => Number(major.replace(/[.,]/, '')) * 10 ** (max - (major.split(/[.,]/)[1]?.length ?? 0));
+    for (const spelling of [first!, firstFull!]) expect(code(spelling, opts), spelling).toBe(`ok ${minor(thousands)} ${currency}`);
+    expect(code(second!, opts), second).toBe(`ok ${minor(decimal)} ${currency}`);
+    for (const spelling of [first!, firstFull!, second!]) expect(/[.,](\d+)\s/.exec(spelling)?.[1]?.length ?? 0, spelling).toBeLessThanOrEqual(max);
   });
 
   it.each([

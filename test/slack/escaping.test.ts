@@ -5,6 +5,9 @@ import { members } from '../../src/db/schema.ts';
 import {
   DEMO_COLLECTIONS_CHANNEL_ID as CHANNEL, DEMO_COLLECTOR_ID, DEMO_TEAM_ID,
 } from '../../src/emulator/seed.ts';
+import { createLogger } from '../../src/log.ts';
+import { postDigest, type PostDigestDeps } from '../../src/services/post-digest.ts';
+import { slackClientForJobs } from '../../jobs/workers.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { seedLedger } from '../support/ledger.ts';
 import { postTestDigest, type PostedReply } from '../support/posted-digest.ts';
@@ -35,6 +38,14 @@ function mrkdwnTexts(value: unknown): string[] {
   const o = value as Record<string, unknown>;
   const own = o.type === 'mrkdwn' && typeof o.text === 'string' ? [o.text] : [];
   return [...own, ...Object.entries(o).filter(([k]) => k !== 'text' || typeof o.text !== 'string').flatMap(([, v]) => mrkdwnTexts(v))];
+}
+
+/** Every mrkdwn text object: each must be verbatim, or Slack links the bare URLs and #names inside it. */
+function mrkdwnObjects(value: unknown): Record<string, unknown>[] {
+  if (Array.isArray(value)) return value.flatMap(mrkdwnObjects);
+  if (typeof value !== 'object' || value === null) return [];
+  const o = value as Record<string, unknown>;
+  return [...(o.type === 'mrkdwn' ? [o] : []), ...Object.values(o).flatMap(mrkdwnObjects)];
 }
 
 const visible = (m: { text?: string; blocks?: unknown }) => [m.text ?? '', ...mrkdwnTexts(m.blocks ?? [])].join('\n');
@@ -97,8 +108,9 @@ describe('a customer named like Slack markup', () => {
   it('is inert in the log-call modal and in the "logged" ephemeral', async () => {
     const reply = replies[1]!;
     await t.sender.blockAction({ userId: DEMO_COLLECTOR_ID, channelId: CHANNEL, messageTs: reply.ts, actionId: 'log_call' });
-    const opened = await t.emulator.waitForCall('views.open', { timeoutMs: 5_000 });
-    const view = (opened.response as { view: { id: string; blocks: unknown[] } }).view;
+    // The modal opens as a loading view, then is filled with the case.
+    const filled = await t.emulator.waitForCall('views.update', { timeoutMs: 5_000 });
+    const view = (filled.response as { view: { id: string; blocks: unknown[] } }).view;
     expectInert('modal', mrkdwnTexts(view.blocks).join('\n'));
     // The name is still shown, not stripped.
     expect(JSON.stringify(view.blocks)).toContain('∗bold∗');
@@ -125,6 +137,40 @@ describe('a customer named like Slack markup', () => {
     const none = await collect('case <!channel> nobody');
     expect(none.text).toContain('No case matches');
     expectInert('no match', visible(none));
+  });
+
+  it('is inert in the digest preview, and Slack may not link anything in it', async () => {
+    const preview = await collect('digest preview');
+    expect(JSON.stringify(preview.blocks)).toContain('&lt;!channel&gt; pay now');
+    expectInert('preview', visible(preview));
+    const objects = mrkdwnObjects(preview.blocks);
+    expect(objects.length).toBeGreaterThan(2);
+    for (const o of objects) expect(o, String(o.text)).toMatchObject({ verbatim: true });
+  });
+
+  it('is inert in the notice that a case reply could not be confirmed', async () => {
+    // Tuesday: the reply for the first case reaches Slack, the worker never learns it, and the thread cannot be read back.
+    const day = '2026-11-24';
+    t.clock.set(`${day}T08:00:00Z`);
+    const worker = (sleep: PostDigestDeps['sleep'] = async () => {}): PostDigestDeps => ({
+      db: t.database.db, client: slackClientForJobs(t.env), clock: () => t.clock.now, sleep, logger: createLogger('silent'),
+    });
+    const target = { workspaceId: DEMO_TEAM_ID, channelId: CHANNEL, businessDate: day };
+    let pacing = 0;
+    const dropFirstReply = async () => {
+      if (++pacing === 1) t.emulator.failConnectionNext('chat.postMessage', { kind: 'drop_after_accept' });
+    };
+    await expect(postDigest(worker(dropFirstReply), target)).rejects.toThrow(/no answer/i);
+    t.clock.set(`${day}T08:05:00Z`);
+    t.emulator.state.revokeScopes(DEMO_TEAM_ID, ['channels:history']);
+    try {
+      expect((await postDigest(worker(), target)).kind).toBe('unconfirmed');
+    } finally {
+      t.emulator.state.grantScopes(DEMO_TEAM_ID, ['channels:history']);
+    }
+    const notice = t.emulator.messages(CHANNEL).at(-1)!;
+    expect(notice.text).toContain('&lt;!channel&gt; pay now');
+    expectInert('unconfirmed notice', visible(notice));
   });
 
   it('is inert when a bad argument is quoted back', async () => {

@@ -83,6 +83,33 @@ describe('a 50,000-character command', () => {
     expect(t.emulator.calls().length).toBe(callsBefore);
   });
 
+  it('quotes the start of a command holding & and < as typed: escaped once, no entity cut in half', async () => {
+    // Slack sends & < > in a command as &amp; &lt; &gt;; the quote is of what was typed.
+    const asSlackSends = (typed: string) => typed.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const refusal = async (typed: string) => {
+      const sent = await t.sender.slashCommand({ userId: DEMO_COLLECTOR_ID, channelId: CHANNEL, text: asSlackSends(typed) });
+      expect(sent.status).toBe(200);
+      return (sent.body as { text: string }).text;
+    };
+    const mixed = `case <b & ${'x'.repeat(2_090)}`;
+    expect(mixed).toHaveLength(2_100);
+    const text = await refusal(mixed);
+    expect(text).toContain('2100 characters long; I read at most 2000');
+    expect(text).toContain(`starts "case &lt;b &amp; ${'x'.repeat(30)}…"`);
+    expect(text).not.toContain('&amp;amp;');
+    expect(text).not.toContain('&amp;lt;');
+    // The 40th character typed is a <: quoted whole, not as the start of its entity.
+    const edge = await refusal(`case ${'y'.repeat(33)} <${'z'.repeat(2_060)}`);
+    expect(edge).toContain(`starts "case ${'y'.repeat(33)} &lt;…"`);
+  });
+
+  it('measures what was typed, not Slack\'s escaped form of it', async () => {
+    // 1,990 characters typed, 2,030 once Slack has escaped the ten ampersands: read, not refused.
+    const typed = `case ${'&'.repeat(10)}${'w'.repeat(1_975)}`;
+    const { reply } = await collect(typed.replace(/&/g, '&amp;'));
+    expect((reply.body as { text: string }).text).toContain('No case matches');
+  });
+
   it('quotes typed input shortened in any reply', async () => {
     const { reply } = await collect(`case ${'B'.repeat(1_900)}`);
     const text = (reply.body as { text: string }).text;

@@ -11,7 +11,7 @@ import { DEMO_BOT_TOKEN } from '../../src/emulator/seed.ts';
 import { openTestDatabase } from './pg.ts';
 import { randomBytes } from 'node:crypto';
 import type { Queue } from 'bullmq';
-import { digestQueue } from '../../jobs/queues.ts';
+import { channelPostsQueue, digestQueue } from '../../jobs/queues.ts';
 import { queueConfig } from '../../jobs/workers.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -25,6 +25,8 @@ export interface TestApp {
   app: RunningSlackApp;
   clock: { now: Date; set(iso: string): void };
   queue: Queue;
+  /** The channel posters' queue (case threads); the app kicks it after each request. */
+  postQueue: Queue;
   close(): Promise<void>;
 }
 
@@ -49,8 +51,10 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     ...overrides,
   });
   const queue = digestQueue(queueConfig(env));
+  const postQueue = channelPostsQueue(queueConfig(env));
   const deps: AppDeps = {
     digestQueue: queue,
+    postQueue,
     database,
     env,
     clock: () => clock.now,
@@ -60,11 +64,13 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
   const app = await createSlackApp(deps, { token: BOT_TOKEN, signingSecret: SIGNING_SECRET }).start(0);
   const sender = new SlackSender({ appUrl: `http://127.0.0.1:${app.port}/slack/events`, signingSecret: SIGNING_SECRET, emulator });
   return {
-    env, database, emulator, sender, app, clock, queue,
+    env, database, emulator, sender, app, clock, queue, postQueue,
     async close() {
       await app.stop().catch(() => {});
       await queue.obliterate({ force: true }).catch(() => {});
       await queue.close();
+      await postQueue.obliterate({ force: true }).catch(() => {});
+      await postQueue.close();
       await emulator.close();
       await testDb.close();
     },

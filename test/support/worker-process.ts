@@ -9,7 +9,7 @@ const env = loadEnv();
 const database = await openDatabase({ databaseUrl: env.DATABASE_URL, max: 3 });
 const workers = await startWorkers({
   env, database, logger: createLogger(env.LOG_LEVEL), clock: () => new Date(),
-  name: process.env.WORKER_NAME, lockDurationMs: 1000, stalledIntervalMs: 500, leaseMs: 1500, pacingMs: 150, callTimeoutMs: 500,
+  name: process.env.WORKER_NAME, lockDurationMs: 1000, stalledIntervalMs: 500, leaseMs: 1500, pacingMs: 150, callTimeoutMs: 500, postPollMs: 200,
 });
 process.send?.('ready');
 process.on('SIGTERM', () => { void workers.stop().then(() => database.close()).then(() => process.exit(0)); });

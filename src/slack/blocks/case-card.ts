@@ -3,11 +3,13 @@ import type { CaseCard, CustomerMatch } from '../../db/cases.ts';
 import { timeBarDate, TIME_BAR_WARNING_DAYS } from '../../domain/aging.ts';
 import { daysBetween, type IsoDate } from '../../domain/dates.ts';
 import { formatMoney } from '../../domain/money.ts';
-import { formatDate, formatTotals, inert, mention } from '../../i18n/format.ts';
-import type { Locale, MessageKey, Translator } from '../../i18n/messages.ts';
+import { channelLink, formatDate, formatTotals, inert, mention, mrkdwn } from '../../i18n/format.ts';
+import type { Locale, Translator } from '../../i18n/messages.ts';
 import type { Reply } from '../command.ts';
+import { activityBy, describeActivity } from './activity-text.ts';
+import { LOG_CALL_ACTION } from './digest.ts';
 import { button, context, fieldsSection, fitReply, header, section } from './kit.ts';
-import { OPEN_CASE_ACTION, statusLabel } from './worklist.ts';
+import { caseStatusLabel, OPEN_CASE_ACTION } from './worklist.ts';
 
 interface CardView {
   locale: Locale;
@@ -16,18 +18,18 @@ interface CardView {
 }
 
 function activityLine(a: CaseCard['activities'][number], v: CardView): string {
-  const { t } = v;
-  const when = formatDate(a.occurredOn, v.locale);
-  let what: string;
-  if (a.kind === 'payment_recorded' && typeof a.data.amount_cents === 'number' && typeof a.data.currency === 'string') {
-    what = t('activity.payment_recorded', { amount: formatMoney({ cents: a.data.amount_cents, currency: a.data.currency }, v.locale) });
-  } else if (a.kind === 'case_opened' || a.kind === 'case_resolved') {
-    what = t(`activity.${a.kind}` as MessageKey & `activity.case_${string}`);
-  } else {
-    what = t('activity.other', { kind: a.kind });
+  return `• ${formatDate(a.occurredOn, v.locale)} — ${describeActivity(a, v)}${activityBy(a.actorId, v)}`;
+}
+
+/** Where the case's thread is: a link when Slack gave one, else its channel. */
+function threadLine(card: CaseCard, v: CardView): string | null {
+  const kase = card.case;
+  if (!kase?.threadChannelId || !kase.threadTs) return null;
+  // Slack's own permalink: no markup of ours in it but the link itself.
+  if (kase.threadPermalink && /^https:\/\/[^\s<>|]+$/.test(kase.threadPermalink)) {
+    return v.t('case.threadLink', { link: mrkdwn(`<${kase.threadPermalink}|${v.t('case.threadLabel')}>`) });
   }
-  const who = a.actorId.startsWith('U') || a.actorId.startsWith('W') ? ` ${t('activity.by', { who: mention(a.actorId) })}` : '';
-  return `• ${when} — ${what}${who}`;
+  return v.t('case.threadIn', { channel: channelLink(kase.threadChannelId) });
 }
 
 export function caseCardReply(card: CaseCard, v: CardView): Reply {
@@ -40,7 +42,7 @@ export function caseCardReply(card: CaseCard, v: CardView): Reply {
   const fields = [
     [t('case.field.balance'), open],
     [t('case.field.overdue'), overdue],
-    [t('case.field.status'), card.case ? statusLabel(t, card.case.status, card.case.stage) : t('status.none')],
+    [t('case.field.status'), card.case ? caseStatusLabel(t, locale, card.case) : t('status.none')],
     [t('case.field.owner'), owner ? mention(owner) : t('overdue.noOwner')],
     [t('case.field.kind'), t(`kind.${c.kind}`)],
   ];
@@ -57,6 +59,7 @@ export function caseCardReply(card: CaseCard, v: CardView): Reply {
     if (left < 0) blocks.push(section(t('case.timeBarPassed', { date: formatDate(bar, locale) })));
     else if (left <= TIME_BAR_WARNING_DAYS) blocks.push(section(t('case.timeBar', { date: formatDate(bar, locale), days: left })));
   }
+  if (c.phoneWrongOn) blocks.push(context([t('logCall.phoneWrong', { date: formatDate(c.phoneWrongOn, locale) })]));
   if (!card.case || card.balances.every((b) => b.overdueCents === 0)) {
     blocks.push(context([t('case.noOpenCase')]));
   }
@@ -76,6 +79,13 @@ export function caseCardReply(card: CaseCard, v: CardView): Reply {
   }
   const activity = card.activities.length ? card.activities.map((a) => activityLine(a, v)).join('\n') : t('case.noActivity');
   blocks.push({ type: 'divider' }, section(`${t('case.activityTitle')}\n${activity}`));
+  const thread = threadLine(card, v);
+  if (thread) blocks.push(context([thread]));
+  if (card.case && !['resolved', 'written_off'].includes(card.case.status)) {
+    blocks.push({ type: 'actions', block_id: `case_card_${card.case.id}`, elements: [
+      button({ actionId: LOG_CALL_ACTION, text: t('button.logCall'), value: String(card.case.id), style: 'primary' }),
+    ] });
+  }
   return fitReply({ text: `${title} — ${open}`, blocks });
 }
 

@@ -3,6 +3,7 @@
 // here (with `cut`: an ellipsis) before it leaves: the builders cut what they
 // build, and `fitReply` cuts whatever a reply holds on its way out.
 import type { Block, KnownBlock, MrkdwnElement, PlainTextElement } from '@slack/types';
+import { stripControlsToOneLine } from '../../domain/control-characters.ts';
 import { cut } from '../../i18n/format.ts';
 import type { Reply } from '../command.ts';
 
@@ -31,7 +32,8 @@ export const LIMITS = {
 export const mrkdwnText = (text: string, max: number = LIMITS.sectionText): MrkdwnElement =>
   ({ type: 'mrkdwn', text: cut(text, max), verbatim: true });
 
-export const plainText = (text: string, max: number): PlainTextElement => ({ type: 'plain_text', text: cut(text, max) });
+/** Shown as is, so nothing in it may act: control and direction-override characters go (the header's customer name is raw data). */
+export const plainText = (text: string, max: number): PlainTextElement => ({ type: 'plain_text', text: cut(stripControlsToOneLine(text), max) });
 
 export const section = (text: string): KnownBlock => ({ type: 'section', text: mrkdwnText(text) });
 
@@ -64,7 +66,8 @@ const isObj = (value: unknown): value is Obj => typeof value === 'object' && val
 
 function fitText(value: unknown, max: number): unknown {
   if (!isObj(value) || typeof value.text !== 'string') return value;
-  return { ...value, text: cut(value.text, max) };
+  const text = value.type === 'plain_text' ? stripControlsToOneLine(value.text) : value.text;
+  return { ...value, text: cut(text, max) };
 }
 
 const fitButton = (element: unknown): unknown =>

@@ -3,6 +3,7 @@ import type { WorklistEntry, Worklist } from '../../db/worklist.ts';
 import type { IsoDate } from '../../domain/dates.ts';
 import { isNearTimeBar, timeBarDate } from '../../domain/aging.ts';
 import { formatMoney } from '../../domain/money.ts';
+import { DISPUTE_REASONS, PAUSE_REASONS } from '../../domain/pause-args.ts';
 import { formatDate, formatTotals, inert, mention, mrkdwn } from '../../i18n/format.ts';
 import type { Locale, MessageKey, Translator } from '../../i18n/messages.ts';
 import type { Reply } from '../command.ts';
@@ -24,6 +25,29 @@ export function statusLabel(t: Translator, status: string | null, stage: string 
   return stage ? `${s} · ${t((`stage.${stage}`) as MessageKey & `stage.${string}`)}` : s;
 }
 
+export interface PauseView {
+  until: IsoDate;
+  reason: string | null;
+  dispute: string | null;
+}
+
+/** "dispute: price", "payment plan"; a reason relance does not know reads as "other reason". */
+export function pauseReasonLabel(t: Translator, reason: string | null, dispute: string | null): string {
+  const why = t(`pauseReason.${(PAUSE_REASONS as readonly string[]).includes(reason ?? '') ? reason : 'other'}` as MessageKey & `pauseReason.${string}`);
+  if (reason !== 'dispute' || !dispute) return why;
+  return t('pause.reasonWithDispute', { reason: why, dispute: pauseDisputeLabel(t, dispute) });
+}
+
+export function pauseDisputeLabel(t: Translator, dispute: string): string {
+  return t(`disputeReason.${(DISPUTE_REASONS as readonly string[]).includes(dispute) ? dispute : 'other'}` as MessageKey & `disputeReason.${string}`);
+}
+
+/** The status of a case, "paused until 15 Dec 2026 (dispute: price)" while it is paused. */
+export function caseStatusLabel(t: Translator, locale: Locale, c: { status: string | null; stage: string | null; pause?: PauseView | null }): string {
+  if (c.status !== 'paused' || !c.pause) return statusLabel(t, c.status, c.stage);
+  return t('pause.statusUntil', { until: formatDate(c.pause.until, locale), reason: pauseReasonLabel(t, c.pause.reason, c.pause.dispute) });
+}
+
 /** The one-line summary of a debtor, shared by the worklist and the digest. */
 export function entryText(e: WorklistEntry, rank: number, v: { t: Translator; locale: Locale; today: IsoDate }): string {
   const { t, locale } = v;
@@ -32,7 +56,7 @@ export function entryText(e: WorklistEntry, rank: number, v: { t: Translator; lo
   const owner = e.ownerId ? mention(e.ownerId) : mrkdwn(t('overdue.noOwner'));
   let text = `${rank}. ${t('overdue.row', {
     name: e.name, ref: e.customerRef, amount, days: e.daysOverdue, invoices, owner,
-    status: statusLabel(t, e.status, e.stage),
+    status: caseStatusLabel(t, locale, e),
   })}`;
   if (e.earliestStartDate && isNearTimeBar(e.kind, e.earliestStartDate, v.today)) {
     text += `\n${t('overdue.timeBar', { date: formatDate(timeBarDate(e.kind, e.earliestStartDate), locale) })}`;
