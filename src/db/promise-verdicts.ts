@@ -139,9 +139,9 @@ export async function decidePromises(tx: Queryable, scope: VerdictScope): Promis
 
 /**
  * The worklist score of the customers just decided, as updatePriorities
- * (src/db/balances.ts) computes it, but reading only their rows: one index
- * probe each instead of joining every customer, case and promise of the
- * workspace, which cost a nightly check most of its time.
+ * (src/db/balances.ts) computes it (a test holds them equal), but reading
+ * only these customers and their cases' promises rather than joining every
+ * customer, case and promise of the workspace to change a twentieth of them.
  */
 async function updateDecidedPriorities(tx: Queryable, ws: string, today: IsoDate): Promise<void> {
   await tx.execute(sql`
