@@ -86,12 +86,16 @@ export interface CaseCard {
   earliestStartDate: IsoDate | null;
   invoices: { number: string; issueDate: IsoDate; dueDate: IsoDate; currency: string; amountCents: number; balanceCents: number }[];
   unpaidInvoices: number;
+  /** The customer's other cases, latest first (days in the workspace's zone), with the link to their thread. */
+  earlierCases: { openedOn: IsoDate; closedOn: IsoDate | null; status: string; threadPermalink: string | null }[];
+  earlierCaseCount: number;
   /** `occurredOn` is the day in the workspace's time zone, which is the day people saw it happen. */
   activities: { kind: string; actorId: string; occurredAt: Date; occurredOn: IsoDate; data: Record<string, unknown> }[];
 }
 
 const CARD_INVOICES = 15;
 const CARD_ACTIVITIES = 10;
+const CARD_EARLIER_CASES = 3;
 
 export async function loadCaseCard(db: Queryable, workspaceId: string, customerId: number): Promise<CaseCard | null> {
   const [customer] = await rows<{
@@ -114,7 +118,8 @@ export async function loadCaseCard(db: Queryable, workspaceId: string, customerI
     from cases
     where workspace_id = ${workspaceId} and customer_id = ${customerId}
     order by (status in ('resolved', 'written_off')), opened_at desc limit 1`);
-  const [balances, invoices, activities] = await Promise.all([
+  const currentCaseId = kase ? Number(kase.id) : 0;
+  const [balances, invoices, activities, earlier] = await Promise.all([
     rows<{ currency: string; open_cents: string; overdue_cents: string; oldest: string | null; earliest: string | null }>(db, sql`
       select currency, open_cents, overdue_cents, to_char(oldest_due_date, 'YYYY-MM-DD') as oldest,
         to_char(earliest_start_date, 'YYYY-MM-DD') as earliest
@@ -128,6 +133,13 @@ export async function loadCaseCard(db: Queryable, workspaceId: string, customerI
       select kind, actor_id, occurred_at, data from activities
       where workspace_id = ${workspaceId} and customer_id = ${customerId}
       order by occurred_at desc, id desc limit ${CARD_ACTIVITIES}`),
+    rows<{ opened_at: string | Date; resolved_at: string | Date | null; status: string; permalink: string | null; total: number }>(db, sql`
+      select k.opened_at, k.resolved_at, k.status, count(*) over ()::int as total,
+        (select r.permalink from channel_posts r where r.case_id = k.id and r.channel_id = k.thread_channel_id
+          and r.kind = 'root' and r.message_ts = k.thread_ts limit 1) as permalink
+      from cases k
+      where k.workspace_id = ${workspaceId} and k.customer_id = ${customerId} and k.id <> ${currentCaseId}
+      order by k.opened_at desc, k.id desc limit ${CARD_EARLIER_CASES}`),
   ]);
   const dates = (pick: (b: (typeof balances)[number]) => string | null) =>
     balances.map(pick).filter((d): d is string => d !== null).sort()[0] ?? null;
@@ -149,6 +161,13 @@ export async function loadCaseCard(db: Queryable, workspaceId: string, customerI
       amountCents: Number(i.amount_cents), balanceCents: Number(i.balance),
     })),
     unpaidInvoices: invoices[0]?.total ?? 0,
+    earlierCases: earlier.map((k) => ({
+      openedOn: todayIn(customer.timezone, new Date(k.opened_at)),
+      closedOn: k.resolved_at ? todayIn(customer.timezone, new Date(k.resolved_at)) : null,
+      status: k.status,
+      threadPermalink: k.permalink,
+    })),
+    earlierCaseCount: earlier[0]?.total ?? 0,
     activities: activities.map((a) => {
       const occurredAt = new Date(a.occurred_at);
       return { kind: a.kind, actorId: a.actor_id, occurredAt, occurredOn: todayIn(customer.timezone, occurredAt), data: a.data ?? {} };

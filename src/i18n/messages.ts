@@ -196,6 +196,8 @@ const en = {
   'thread.activityDm': (p: { name: string; ref: string; what: Mrkdwn }) => `*${p.name}* (${p.ref}): ${p.what}`,
   'case.threadLink': (p: { link: Mrkdwn }) => `:thread: ${p.link}`,
   'case.threadLabel': () => 'Case thread',
+  'case.earlierCases': (p: { list: Mrkdwn; more: number }) => `Earlier cases: ${p.list}${p.more > 0 ? ` and ${p.more} more` : ''}`,
+  'case.earlierSpan': (p: { opened: string; closed: string; status: string }) => `${p.opened} – ${p.closed} (${p.status})`,
   'case.threadIn': (p: { channel: Mrkdwn }) => `:thread: The case thread is in ${p.channel}`,
 
   // team
@@ -590,6 +592,8 @@ const fr: Catalogue = {
   'thread.activityDm': (p) => `*${p.name}* (${p.ref}) : ${p.what}`,
   'case.threadLink': (p) => `:thread: ${p.link}`,
   'case.threadLabel': () => 'Fil du dossier',
+  'case.earlierCases': (p) => `Dossiers précédents : ${p.list}${p.more > 0 ? ` et ${p.more} autre${p.more > 1 ? 's' : ''}` : ''}`,
+  'case.earlierSpan': (p) => `${p.opened} – ${p.closed} (${p.status})`,
   'case.threadIn': (p) => `:thread: Le fil du dossier est dans ${p.channel}`,
 
   'team.title': () => 'Équipe de recouvrement',

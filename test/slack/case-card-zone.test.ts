@@ -1,7 +1,8 @@
 // The case card's activity dates are the workspace's calendar days, not UTC's:
 // an evening payment in Los Angeles is shown on the evening's day.
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activities } from '../../src/db/schema.ts';
+import { activities, cases } from '../../src/db/schema.ts';
 import { ensureWorkspace } from '../../src/db/workspaces.ts';
 import { DEMO_COLLECTIONS_CHANNEL_ID as CHANNEL, DEMO_COLLECTOR_ID, DEMO_MANAGER_ID, DEMO_TEAM_ID } from '../../src/emulator/seed.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -47,5 +48,17 @@ describe('/collect case in a Los Angeles workspace', () => {
     expect(card).toContain('West Coast Inc (C-WEST)');
     expect(card).toMatch(/• 22 Nov 2026 — Payment recorded: €111\.00/);
     expect(card).toMatch(/• 23 Nov 2026 — Payment recorded: €222\.00/);
+  });
+
+  it('points to the customer\'s earlier cases, dated on the workspace\'s calendar', async () => {
+    const [current] = await t.database.db.select().from(cases).where(eq(cases.workspaceId, DEMO_TEAM_ID));
+    await t.database.db.insert(cases).values({
+      workspaceId: DEMO_TEAM_ID, customerId: current!.customerId, status: 'resolved',
+      // Noon on 2 March, and 23:30 on 9 April, in Los Angeles (already the 10th in UTC).
+      openedAt: new Date('2026-03-02T20:00:00Z'), resolvedAt: new Date('2026-04-10T06:30:00Z'),
+    });
+    const card = await caseCard('case C-WEST');
+    expect(card).toContain('Earlier cases: 2 Mar 2026 – 9 Apr 2026 (resolved)');
+    expect(card).toContain('Status*\\nopen');
   });
 });

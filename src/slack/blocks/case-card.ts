@@ -3,7 +3,7 @@ import type { CaseCard, CustomerMatch } from '../../db/cases.ts';
 import { timeBarDate, TIME_BAR_WARNING_DAYS } from '../../domain/aging.ts';
 import { daysBetween, type IsoDate } from '../../domain/dates.ts';
 import { formatMoney } from '../../domain/money.ts';
-import { channelLink, formatDate, formatTotals, inert, mention, mrkdwn } from '../../i18n/format.ts';
+import { channelLink, formatDate, formatTotals, inert, joinMrkdwn, mention, mrkdwn, type Mrkdwn } from '../../i18n/format.ts';
 import type { Locale, Translator } from '../../i18n/messages.ts';
 import type { Reply } from '../command.ts';
 import { activityBy, describeActivity } from './activity-text.ts';
@@ -21,15 +21,31 @@ function activityLine(a: CaseCard['activities'][number], v: CardView): string {
   return `• ${formatDate(a.occurredOn, v.locale)} — ${describeActivity(a, v)}${activityBy(a.actorId, v)}`;
 }
 
+/** Slack's own permalink, as a link with our label; anything else is not shown as a link. */
+const permalinkTo = (permalink: string | null, label: string): Mrkdwn | null =>
+  permalink && /^https:\/\/[^\s<>|]+$/.test(permalink) ? mrkdwn(`<${permalink}|${inert(label)}>`) : null;
+
 /** Where the case's thread is: a link when Slack gave one, else its channel. */
 function threadLine(card: CaseCard, v: CardView): string | null {
   const kase = card.case;
   if (!kase?.threadChannelId || !kase.threadTs) return null;
-  // Slack's own permalink: no markup of ours in it but the link itself.
-  if (kase.threadPermalink && /^https:\/\/[^\s<>|]+$/.test(kase.threadPermalink)) {
-    return v.t('case.threadLink', { link: mrkdwn(`<${kase.threadPermalink}|${v.t('case.threadLabel')}>`) });
-  }
+  const link = permalinkTo(kase.threadPermalink, v.t('case.threadLabel'));
+  if (link) return v.t('case.threadLink', { link });
   return v.t('case.threadIn', { channel: channelLink(kase.threadChannelId) });
+}
+
+/** A customer who falls overdue again gets a new case; its card points to the earlier ones. */
+function earlierCasesLine(card: CaseCard, v: CardView): string | null {
+  if (card.earlierCases.length === 0) return null;
+  const { t, locale } = v;
+  const items = card.earlierCases.map((k) => {
+    const span = t('case.earlierSpan', {
+      opened: formatDate(k.openedOn, locale), closed: k.closedOn ? formatDate(k.closedOn, locale) : '…', status: t(`status.${k.status}` as 'status.open'),
+    });
+    const link = permalinkTo(k.threadPermalink, t('case.threadLabel'));
+    return link ? mrkdwn(`${span} ${link.text}`) : mrkdwn(span);
+  });
+  return t('case.earlierCases', { list: joinMrkdwn(items, ' · '), more: card.earlierCaseCount - card.earlierCases.length });
 }
 
 export function caseCardReply(card: CaseCard, v: CardView): Reply {
@@ -81,6 +97,8 @@ export function caseCardReply(card: CaseCard, v: CardView): Reply {
   blocks.push({ type: 'divider' }, section(`${t('case.activityTitle')}\n${activity}`));
   const thread = threadLine(card, v);
   if (thread) blocks.push(context([thread]));
+  const earlier = earlierCasesLine(card, v);
+  if (earlier) blocks.push(context([earlier]));
   if (card.case && !['resolved', 'written_off'].includes(card.case.status)) {
     blocks.push({ type: 'actions', block_id: `case_card_${card.case.id}`, elements: [
       button({ actionId: LOG_CALL_ACTION, text: t('button.logCall'), value: String(card.case.id), style: 'primary' }),
