@@ -1,5 +1,6 @@
 // Every /collect subcommand, in the order `help` lists them.
 import type { Subcommand } from '../src/slack/command.ts';
+import { assignCommand } from './assign.ts';
 import { caseCommand } from './case.ts';
 import { digest } from './digest.ts';
 import { helpCommand } from './help.ts';
@@ -12,4 +13,4 @@ import { settingsCommand } from './settings.ts';
 import { team } from './team.ts';
 
 export const commands: Subcommand[] = [];
-commands.push(helpCommand(() => commands), overdue, caseCommand, logCommand, promiseCommand, pause, resume, digest, team, settingsCommand);
+commands.push(helpCommand(() => commands), overdue, caseCommand, logCommand, assignCommand, promiseCommand, pause, resume, digest, team, settingsCommand);

@@ -6,6 +6,8 @@ export const DIGEST_QUEUE = 'digest';
 export const MAINTENANCE_QUEUE = 'maintenance';
 /** Case threads, DMs and queued messages: one poster per channel (jobs/case-threads.ts). */
 export const CHANNEL_POSTS_QUEUE = 'channel-posts';
+/** A DM to the assignee when a call falls due (jobs/call-reminder.ts). */
+export const CALL_REMINDERS_QUEUE = 'call-reminders';
 
 export interface QueueConfig {
   redisUrl: string;
@@ -36,4 +38,8 @@ export function maintenanceQueue(config: QueueConfig): Queue {
 
 export function channelPostsQueue(config: QueueConfig): Queue {
   return new Queue(CHANNEL_POSTS_QUEUE, { connection: connection(config), prefix: config.prefix });
+}
+
+export function callRemindersQueue(config: QueueConfig): Queue {
+  return new Queue(CALL_REMINDERS_QUEUE, { connection: connection(config), prefix: config.prefix });
 }

@@ -8,11 +8,14 @@ import { findSchedule } from '../src/db/digest-schedules.ts';
 import { SLACK_CALL_TIMEOUT_MS, type PostDigestDeps } from '../src/services/post-digest.ts';
 import { realSleep } from '../src/slack/call-slack.ts';
 import { digestProcessor, type DigestJobData } from './digest.ts';
-import { connection, digestQueue, DIGEST_QUEUE, maintenanceQueue, MAINTENANCE_QUEUE, type QueueConfig } from './queues.ts';
+import {
+  CALL_REMINDERS_QUEUE, callRemindersQueue, connection, digestQueue, DIGEST_QUEUE, maintenanceQueue, MAINTENANCE_QUEUE, type QueueConfig,
+} from './queues.ts';
 import { BALANCES_EVERY_MS, BALANCES_SCHEDULER_ID, runBalancesJob } from './refresh-balances.ts';
 import { PROMISE_CHECK_EVERY_MS, PROMISE_CHECK_JOB, PROMISE_CHECK_SCHEDULER_ID, runPromiseCheckJob } from './promise-check.ts';
 import { reconcileSchedules, scheduleChannel } from './scheduler.ts';
 import { startChannelPosters } from './case-threads.ts';
+import { callReminderProcessor, reconcileCallReminders } from './call-reminder.ts';
 import { workspaces } from '../src/db/schema.ts';
 import { eq } from 'drizzle-orm';
 
@@ -100,9 +103,20 @@ export async function startWorkers(opts: WorkerOptions): Promise<{ stop: () => P
   });
   maintenanceWorker.on('failed', (job, error) => log.warn({ job: job?.id, err: error }, `${job?.name ?? 'maintenance'} job failed; it runs again soon`));
 
+  const reminders = callRemindersQueue(config);
+  const reminderWorker = new Worker(CALL_REMINDERS_QUEUE, callReminderProcessor(deps.db, opts.clock), {
+    connection: connection(config),
+    prefix: config.prefix,
+    concurrency: 4,
+    ...(opts.name ? { name: opts.name } : {}),
+  });
+  reminderWorker.on('failed', (job, error) => log.warn({ job: job?.id, err: error }, 'call reminder failed; BullMQ will retry'));
+
   const reconcile = async () => {
     const runs = await reconcileSchedules(queue, deps.db, opts.clock());
     log.info({ schedules: runs.length }, 'digest schedules registered');
+    const calls = await reconcileCallReminders(reminders, deps.db, opts.clock());
+    log.info({ reminders: calls }, 'call reminders registered');
   };
   await reconcile();
   const timer = setInterval(() => reconcile().catch((e: Error) => log.warn({ err: e }, 'could not refresh the digest schedules')), RECONCILE_EVERY_MS);
@@ -119,6 +133,8 @@ export async function startWorkers(opts: WorkerOptions): Promise<{ stop: () => P
       await posters.stop();
       await worker.close();
       await maintenanceWorker.close();
+      await reminderWorker.close();
+      await reminders.close();
       await queue.close();
       await maintenance.close();
     },

@@ -30,6 +30,8 @@ export const envSchema = z.object({
     return ids;
   }),
   RELANCE_COMMAND: z.string().trim().regex(/^\/[a-z0-9_-]+$/, 'must be a slash command such as /collect').default('/collect'),
+  // App Home refresh after someone acts: at most one views.publish per person per window, plus one trailing.
+  RELANCE_HOME_REFRESH_MS: z.coerce.number({ message: 'must be milliseconds such as 10000' }).int().min(0).default(10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

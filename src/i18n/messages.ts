@@ -277,6 +277,26 @@ const en = {
   'digest.claimedBy': (p: { user: Mrkdwn }) => `:telephone_receiver: Call claimed by ${p.user}`,
   'digest.claimHint': () => 'React :raising_hand: or press *Claim call* to take this call.',
   'digest.notBusinessDay': (p: { date: string }) => `${p.date} is not a business day: no digest.`,
+
+  // App Home
+  'home.title': () => 'Your collections day',
+  'home.calls': (p: { count: number }) => `*My calls today* (${p.count})`,
+  'home.callsNone': () => 'No call due today. :sunny:',
+  'home.callLine': (p: { name: string; time: string; amount: string }) => `*${p.name}* — due ${p.time}${p.amount ? ` — ${p.amount} overdue` : ''}`,
+  'home.callLate': (p: { date: string; time: string }) => `${p.date} ${p.time} (late)`,
+  'home.promises': (p: { count: number }) => `*My promises due* (${p.count})`,
+  'home.promisesNone': () => 'No promise due today or past.',
+  'home.promiseToday': (p: { name: string; amount: string }) => `*${p.name}* — ${p.amount} due today`,
+  'home.promisePast': (p: { name: string; amount: string; date: string }) => `*${p.name}* — ${p.amount} was due ${p.date}, not yet kept`,
+  'home.cases': (p: { count: number }) => `*My cases* (${p.count})`,
+  'home.casesNone': () => 'You own no open case.',
+  'home.caseLine': (p: { name: string; amount: string; status: string }) => `*${p.name}* — ${p.amount || 'nothing overdue'} · ${p.status}`,
+  'home.more': (p: { shown: number; total: number }) => `Showing ${p.shown} of ${p.total}, the first ones first.`,
+  'home.approvals': (p: { count: number }) => `*Approvals waiting for me* (${p.count})`,
+  'home.approvalsNone': () => 'Nothing waits for your approval.',
+  'home.approvalsSome': (p: { count: number }) => `${p.count} escalation(s) wait for a manager's decision.`,
+  'home.updated': (p: { time: string }) =>
+    `Updated at ${p.time}. It refreshes when you open this tab or act in relance; what others do shows at your next visit.`,
   'digest.unconfirmed.parent': (p: { day: string; date: string; channel: Mrkdwn; reason: Mrkdwn; command: string }) =>
     `:warning: relance could not confirm whether the digest for ${p.day} is already in ${p.channel} (${p.reason}), so it posted nothing more rather than post it twice. A manager: look in ${p.channel}. If that digest is not there, type \`${p.command} digest now confirm ${p.date}\` in ${p.channel} to post it. If it is there, copy its link (⋯ → Copy link) and type \`${p.command} digest now found &lt;link&gt;\`: relance then posts its case replies.`,
   'digest.unconfirmed.entry': (p: { day: string; date: string; channel: Mrkdwn; name: string; reason: Mrkdwn; command: string }) =>
@@ -360,6 +380,30 @@ const en = {
   'activity.call_released': () => 'Call released',
   'activity.call_logged': (p: { outcome: string }) => `Call logged: ${p.outcome}`,
   'activity.call_scheduled': (p: { next: string }) => `Next call planned for ${p.next}`,
+  'activity.call_assigned': (p: { date: string }) => `Call assigned for ${p.date}`,
+  'callReminder.due': (p: { name: string; ref: string; date: string; time: string; zone: string }) =>
+    `Time to call *${p.name}* (${p.ref}): due ${p.date} at ${p.time} (${p.zone}).`,
+  'help.assign.summary': () => 'Gives a case\'s call to someone (you by default) at a time, with a reminder by DM when it falls due.',
+  'help.assign.details': () =>
+    'Name the case, then optionally a person (`@jane`, managers only for someone else) and a day with an optional time (`friday 14:30`). Without a day: the next business morning at the start of the calling window. The time must be in the debtor\'s calling window (`calling_window`, their own zone). A case has one open call: assigning again replaces it.',
+  'assign.usage': (p: { command: string }) =>
+    `Which case, and for whom? For example: \`${p.command} assign C-1042\`, \`${p.command} assign acme @jane friday 14:30\`.`,
+  'assign.notFound': (p: { input: string; command: string }) =>
+    `No open case matches "${p.input}". For example: \`${p.command} assign C-1042 tomorrow 10:00\`.`,
+  'assign.noOpenCase': (p: { name: string }) => `*${p.name}* has no open case: there is nobody to call.`,
+  'assign.managerOnly': (p: { user: Mrkdwn; example: string }) =>
+    `Only a manager can give a call to someone else (${p.user}). Assign it to yourself: \`${p.example}\`.`,
+  'assign.notOnTeam': (p: { user: Mrkdwn; example: string }) =>
+    `${p.user} is not on the team, so they cannot take calls. Add them first, or pick a member: \`${p.example}\`.`,
+  'assign.badUser': (p: { input: string; example: string }) =>
+    `"${p.input}" is not a person: mention them with @. For example: \`${p.example}\`.`,
+  'assign.past': (p: { input: string; date: string; time: string; example: string }) =>
+    `"${p.input}" (${p.date} at ${p.time}) is in the past. For example: \`${p.example}\`.`,
+  'assign.outsideWindow': (p: { input: string; local: string; zone: string; window: string; next: string; example: string }) =>
+    `"${p.input}" is ${p.local} for the debtor (${p.zone}), outside their calling window (${p.window}, business days). The next allowed time is ${p.next}: \`${p.example}\`.`,
+  'assign.assigned': (p: { name: string; user: Mrkdwn; date: string; time: string; zone: string }) =>
+    `Call to *${p.name}* assigned to ${p.user} for ${p.date} at ${p.time} (${p.zone}). A reminder goes by DM when it is due.`,
+  'assign.replaced': (p: { user: Mrkdwn }) => `The previous call (${p.user}) is cancelled.`,
   'activity.phone_flagged_wrong': () => 'Phone number flagged wrong',
   'activity.payment_claimed': (p: { amount?: string }) =>
     `Says it has paid${p.amount ? ` ${p.amount}` : ''}: to be confirmed when the payment is imported or recorded`,
@@ -669,6 +713,26 @@ const fr: Catalogue = {
   'digest.claimedBy': (p) => `:telephone_receiver: Appel pris par ${p.user}`,
   'digest.claimHint': () => 'Réagissez :raising_hand: ou cliquez *Prendre l\'appel* pour vous en charger.',
   'digest.notBusinessDay': (p) => `Le ${p.date} n'est pas un jour ouvré : pas de relevé.`,
+
+  // App Home
+  'home.title': () => 'Votre journée de recouvrement',
+  'home.calls': (p) => `*Mes appels du jour* (${p.count})`,
+  'home.callsNone': () => 'Aucun appel prévu aujourd’hui. :sunny:',
+  'home.callLine': (p) => `*${p.name}* — à ${p.time}${p.amount ? ` — ${p.amount} en retard` : ''}`,
+  'home.callLate': (p) => `${p.date} ${p.time} (en retard)`,
+  'home.promises': (p) => `*Mes promesses à échéance* (${p.count})`,
+  'home.promisesNone': () => 'Aucune promesse à échéance aujourd’hui ou passée.',
+  'home.promiseToday': (p) => `*${p.name}* — ${p.amount} attendus aujourd’hui`,
+  'home.promisePast': (p) => `*${p.name}* — ${p.amount} attendus le ${p.date}, pas encore tenue`,
+  'home.cases': (p) => `*Mes dossiers* (${p.count})`,
+  'home.casesNone': () => 'Vous n’avez aucun dossier ouvert.',
+  'home.caseLine': (p) => `*${p.name}* — ${p.amount || 'rien en retard'} · ${p.status}`,
+  'home.more': (p) => `${p.shown} affichés sur ${p.total}, les premiers d’abord.`,
+  'home.approvals': (p) => `*Validations qui m’attendent* (${p.count})`,
+  'home.approvalsNone': () => 'Rien n’attend votre validation.',
+  'home.approvalsSome': (p) => `${p.count} escalade(s) attendent la décision d’un manager.`,
+  'home.updated': (p) =>
+    `Mis à jour à ${p.time}. L’onglet se rafraîchit quand vous l’ouvrez ou agissez dans relance ; ce que font les autres apparaît à votre prochaine visite.`,
   'digest.unconfirmed.parent': (p) =>
     `:warning: relance n'a pas pu vérifier si le relevé du ${p.day} est déjà dans ${p.channel} (${p.reason}) ; il n'a rien publié de plus, pour ne pas le publier deux fois. Un manager : regardez dans ${p.channel}. Si ce relevé n'y est pas, tapez \`${p.command} digest now confirm ${p.date}\` dans ${p.channel} pour le publier. S'il y est, copiez son lien (⋯ → Copier le lien) et tapez \`${p.command} digest now found &lt;lien&gt;\` : relance publie alors ses réponses par dossier.`,
   'digest.unconfirmed.entry': (p) =>
@@ -750,6 +814,22 @@ const fr: Catalogue = {
   'activity.call_released': () => 'Appel rendu',
   'activity.call_logged': (p) => `Appel noté : ${p.outcome}`,
   'activity.call_scheduled': (p) => `Prochain appel prévu le ${p.next}`,
+  'activity.call_assigned': (p) => `Appel attribué pour le ${p.date}`,
+  'callReminder.due': (p) => `C'est l'heure d'appeler *${p.name}* (${p.ref}) : prévu ${p.date} à ${p.time} (${p.zone}).`,
+  'help.assign.summary': () => 'Confie l\'appel d\'un dossier à quelqu\'un (vous par défaut) à une heure donnée, avec un rappel en message privé à l\'échéance.',
+  'help.assign.details': () =>
+    'Indiquez le dossier, puis éventuellement une personne (`@jeanne`, réservé aux managers pour quelqu\'un d\'autre) et un jour avec une heure facultative (`vendredi 14:30`). Sans jour : le prochain matin ouvré, au début de la plage d\'appel. L\'heure doit être dans la plage d\'appel du débiteur (`calling_window`, dans son fuseau). Un dossier a un seul appel ouvert : attribuer à nouveau le remplace.',
+  'assign.usage': (p) => `Quel dossier, et pour qui ? Par exemple : \`${p.command} assign C-1042\`, \`${p.command} assign acme @jeanne vendredi 14:30\`.`,
+  'assign.notFound': (p) => `Aucun dossier ouvert ne correspond à « ${p.input} ». Par exemple : \`${p.command} assign C-1042 demain 10:00\`.`,
+  'assign.noOpenCase': (p) => `*${p.name}* n'a pas de dossier ouvert : personne à appeler.`,
+  'assign.managerOnly': (p) => `Seul un manager peut confier un appel à quelqu'un d'autre (${p.user}). Attribuez-le-vous : \`${p.example}\`.`,
+  'assign.notOnTeam': (p) => `${p.user} ne fait pas partie de l'équipe et ne peut pas prendre d'appels. Ajoutez cette personne d'abord, ou choisissez un membre : \`${p.example}\`.`,
+  'assign.badUser': (p) => `« ${p.input} » n'est pas une personne : mentionnez-la avec @. Par exemple : \`${p.example}\`.`,
+  'assign.past': (p) => `« ${p.input} » (${p.date} à ${p.time}) est déjà passé. Par exemple : \`${p.example}\`.`,
+  'assign.outsideWindow': (p) =>
+    `« ${p.input} » correspond à ${p.local} pour le débiteur (${p.zone}), hors de sa plage d'appel (${p.window}, jours ouvrés). Prochaine heure possible : ${p.next} : \`${p.example}\`.`,
+  'assign.assigned': (p) => `Appel à *${p.name}* confié à ${p.user} pour ${p.date} à ${p.time} (${p.zone}). Un rappel part en message privé à l'échéance.`,
+  'assign.replaced': (p) => `L'appel précédent (${p.user}) est annulé.`,
   'activity.phone_flagged_wrong': () => 'Numéro de téléphone signalé faux',
   'activity.payment_claimed': (p) =>
     `Dit avoir payé${p.amount ? ` ${p.amount}` : ''} : à confirmer quand le paiement sera importé ou enregistré`,

@@ -9,6 +9,7 @@ import { registerDigestInteractions } from './digest-interactions.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { AppDeps } from './deps.ts';
 import { dedupeEvents } from './dedupe-events.ts';
+import { registerHome } from './home.ts';
 import { kickPostsAfterRequests } from './kick-posts.ts';
 import { healthRoutes } from './http-routes.ts';
 import { guardSlackRequests } from './request-guard.ts';
@@ -70,6 +71,7 @@ export function createSlackApp(deps: AppDeps, credentials: SlackCredentials) {
   registerSlashCommand(app, services, commands);
   registerActions(app, services);
   registerDigestInteractions(app, services);
+  registerHome(app, services);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled Slack listener error');
   });

@@ -1,0 +1,115 @@
+// The App Home tab. Published when someone opens it, and refreshed after they
+// act through relance (a command, a button, a form, a reaction): at most one
+// views.publish per person per window, plus one trailing publish so the last
+// change always shows. What other people change shows at the next open or
+// action: a Home is never republished per row written. The window, and who
+// has opened their Home, live in memory in the web process: after a restart a
+// Home is refreshed again once its owner has opened it.
+import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { ensureBalancesFresh } from '../db/balances.ts';
+import { loadHome } from '../db/home.ts';
+import { addDays, zonedTimeToUtc } from '../domain/dates.ts';
+import { hasRole } from './access.ts';
+import { HOME_LIMITS, homeView, refusalHomeView } from './blocks/home.ts';
+import { buildContext, refusal, type RequestServices } from './request-context.ts';
+
+export type Schedule = (run: () => void, delayMs: number) => void;
+
+const unrefTimeout: Schedule = (run, delayMs) => { setTimeout(run, delayMs).unref(); };
+
+/**
+ * Runs a key's job at once unless it ran less than `windowMs` ago (on the
+ * injected clock); then once more when the window ends, however many times it
+ * was asked meanwhile.
+ */
+export function createDebouncer(options: { windowMs: number; now: () => number; schedule?: Schedule }) {
+  const { windowMs, now, schedule = unrefTimeout } = options;
+  const state = new Map<string, { last: number; trailing: boolean }>();
+  return {
+    touch(key: string, run: () => void): void {
+      const at = now();
+      const seen = state.get(key);
+      if (seen?.trailing) return;
+      if (!seen || at - seen.last >= windowMs) {
+        state.set(key, { last: at, trailing: false });
+        run();
+        return;
+      }
+      seen.trailing = true;
+      schedule(() => {
+        seen.trailing = false;
+        seen.last = now();
+        run();
+      }, Math.max(0, windowMs - (at - seen.last)));
+    },
+  };
+}
+
+type Trigger = 'opened' | 'refresh';
+
+/** Builds and publishes one person's Home. A stranger who opens it sees the refusal; one who acts gets no publish. */
+export async function publishHome(services: RequestServices, client: WebClient, teamId: string, userId: string, trigger: Trigger): Promise<void> {
+  const ctx = await buildContext(services, { teamId, userId, channelId: '', triggerId: '', client });
+  const denied = refusal(ctx, 'collector', 'home');
+  if (denied) {
+    if (trigger === 'opened') await client.views.publish({ user_id: userId, view: refusalHomeView(ctx.t, denied.text) });
+    return;
+  }
+  const tz = ctx.workspace.timezone;
+  // After an action the request's own listener has already brought the balances to today.
+  if (trigger === 'opened') await ensureBalancesFresh(ctx.db, ctx.workspace.id, ctx.now);
+  const data = await loadHome(ctx.db, {
+    workspaceId: ctx.workspace.id,
+    userId,
+    today: ctx.today,
+    endOfToday: zonedTimeToUtc(addDays(ctx.today, 1), '00:00', tz),
+    isManager: hasRole(ctx.role, 'manager'),
+    limits: HOME_LIMITS,
+  });
+  const view = homeView(data, { t: ctx.t, locale: ctx.locale, timezone: tz, today: ctx.today, now: ctx.now });
+  await client.views.publish({ user_id: userId, view });
+}
+
+type Body = Record<string, unknown> & {
+  user_id?: string; user?: { id?: string }; type?: string; event?: { type?: string; user?: string };
+};
+
+/** Who acted through relance in this request, if anyone: the Home open itself publishes on its own. */
+function actor(body: Body): string | undefined {
+  if (typeof body.user_id === 'string' && typeof (body as { command?: unknown }).command === 'string') return body.user_id;
+  if (body.type === 'block_actions' || body.type === 'view_submission') return body.user?.id;
+  const event = body.event;
+  if (event && (event.type === 'reaction_added' || event.type === 'reaction_removed')) return event.user;
+  return undefined;
+}
+
+function refreshAfterRequests(services: RequestServices, opened: Set<string>): Middleware<AnyMiddlewareArgs> {
+  const { deps } = services;
+  const debouncer = createDebouncer({ windowMs: deps.env.RELANCE_HOME_REFRESH_MS, now: () => deps.clock().getTime() });
+  return async ({ next, body, context, client }) => {
+    await next();
+    const userId = actor(body as Body);
+    const teamId = context.teamId;
+    if (!userId || !teamId || !opened.has(`${teamId}:${userId}`)) return;
+    debouncer.touch(`${teamId}:${userId}`, () => {
+      void publishHome(services, client, teamId, userId, 'refresh')
+        .catch((e: unknown) => deps.logger.warn({ err: e }, 'could not refresh the App Home'));
+    });
+  };
+}
+
+export function registerHome(app: App, services: RequestServices): void {
+  // Only Homes opened since this process started are refreshed: the others are published when first opened.
+  const opened = new Set<string>();
+  app.use(refreshAfterRequests(services, opened));
+  app.event('app_home_opened', async ({ event, context, client }) => {
+    if (event.tab !== 'home' || !context.teamId) return;
+    opened.add(`${context.teamId}:${event.user}`);
+    try {
+      await publishHome(services, client, context.teamId, event.user, 'opened');
+    } catch (error) {
+      services.deps.logger.error({ err: error }, 'could not publish the App Home');
+    }
+  });
+}
