@@ -4,7 +4,7 @@
 // debtor's own zone. Anyone on the team may take a call; giving one to
 // someone else is a manager's decision. A DM reminds the assignee when it is due.
 import { eq } from 'drizzle-orm';
-import { scheduleCallReminderBeside } from '../jobs/call-reminder.ts';
+import { scheduleCallReminder } from '../jobs/call-reminder.ts';
 import { ensureBalancesFresh } from '../src/db/balances.ts';
 import { lookupCase, type CaseLookup, type CustomerMatch } from '../src/db/cases.ts';
 import { findMember } from '../src/db/members.ts';
@@ -135,9 +135,9 @@ export const assignCommand: Subcommand = {
 };
 
 async function queueReminder(ctx: CommandContext, taskId: number, dueAt: Date): Promise<void> {
-  if (!ctx.digestQueue) return;
+  if (!ctx.reminderQueue) return;
   try {
-    await scheduleCallReminderBeside(ctx.digestQueue, { workspaceId: ctx.workspace.id, taskId, dueAtMs: dueAt.getTime() }, ctx.now);
+    await scheduleCallReminder(ctx.reminderQueue, { workspaceId: ctx.workspace.id, taskId, dueAtMs: dueAt.getTime() }, ctx.now);
   } catch (e) {
     // The worker's reconcile rebuilds it from the task within minutes.
     ctx.logger.warn({ err: (e as Error).message, taskId }, 'could not queue the call reminder');

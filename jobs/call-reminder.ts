@@ -3,7 +3,7 @@
 // rescheduled task gets a new job, and the old one finds, when it fires, that
 // the task no longer has that due time and sends nothing. The DM goes through
 // the outbox under the same key: a job run twice queues one message.
-import { Queue, type Job } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import { and, eq, gte, lte } from 'drizzle-orm';
 import type { Db, Queryable } from '../src/db/client.ts';
 import { enqueueChannelPost } from '../src/db/channel-posts.ts';
@@ -11,7 +11,6 @@ import { cases, customers, tasks, workspaces } from '../src/db/schema.ts';
 import { isTimeZone, localParts } from '../src/domain/dates.ts';
 import { formatWeekdayDate } from '../src/i18n/format.ts';
 import { translator } from '../src/i18n/messages.ts';
-import { CALL_REMINDERS_QUEUE } from './queues.ts';
 
 export const CALL_REMINDER_JOB = 'call-reminder';
 /** The worker's reconcile re-adds the reminders of calls due within this span (a flushed Redis loses none). */
@@ -36,19 +35,6 @@ const JOB_OPTIONS = {
 
 export async function scheduleCallReminder(queue: Queue, data: CallReminderJobData, now: Date): Promise<void> {
   await queue.add(CALL_REMINDER_JOB, data, { ...JOB_OPTIONS, jobId: reminderKey(data.taskId, data.dueAtMs), delay: Math.max(0, data.dueAtMs - now.getTime()) });
-}
-
-/**
- * From a request, which holds only the digest queue: the reminders' queue on
- * the same Redis, opened for one add (people assign calls at human pace).
- */
-export async function scheduleCallReminderBeside(queue: Queue, data: CallReminderJobData, now: Date): Promise<void> {
-  const reminders = new Queue(CALL_REMINDERS_QUEUE, { connection: queue.opts.connection, prefix: queue.opts.prefix });
-  try {
-    await scheduleCallReminder(reminders, data, now);
-  } finally {
-    await reminders.close();
-  }
 }
 
 export type CallReminderResult = { kind: 'sent'; postId: number } | { kind: 'stale' };

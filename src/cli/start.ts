@@ -8,7 +8,7 @@ import type { Logger } from '../log.ts';
 import { createSlackApp } from '../slack/app.ts';
 import type { AppDeps, ReadinessReport } from '../slack/deps.ts';
 import { checkRedis, connectDatabase, PreflightError } from './preflight.ts';
-import { channelPostsQueue, digestQueue } from '../../jobs/queues.ts';
+import { callRemindersQueue, channelPostsQueue, digestQueue } from '../../jobs/queues.ts';
 import { queueConfig, startWorkers } from '../../jobs/workers.ts';
 
 export type Role = 'all' | 'web' | 'worker';
@@ -63,13 +63,15 @@ export async function start(env: Env, logger: Logger, opts: StartOptions): Promi
   };
   const queue = serveSlack ? digestQueue(queueConfig(env)) : null;
   const postQueue = serveSlack ? channelPostsQueue(queueConfig(env)) : null;
-  const deps: AppDeps = { database, env, clock: () => new Date(), logger, readiness, digestQueue: queue, postQueue };
+  const reminderQueue = serveSlack ? callRemindersQueue(queueConfig(env)) : null;
+  const deps: AppDeps = { database, env, clock: () => new Date(), logger, readiness, digestQueue: queue, postQueue, reminderQueue };
 
   const stops: (() => Promise<void>)[] = [];
   const stopKeepingUp = keepServingOnUncaughtErrors(logger);
   stops.push(async () => stopKeepingUp());
   if (queue) stops.push(() => queue.close());
   if (postQueue) stops.push(() => postQueue.close());
+  if (reminderQueue) stops.push(() => reminderQueue.close());
   if (serveSlack && credentials) {
     const running = await createSlackApp(deps, credentials).start(env.PORT);
     logger.info({ port: running.port, mode: credentials.appToken ? 'socket' : 'http', database: database.where }, `relance is serving Slack on port ${running.port}`);

@@ -54,7 +54,7 @@ function describe(ch: string): string {
 const QUOTE_WHOLE = 40;
 const QUOTE_START = 20;
 
-/** The text with control characters spelled out as <U+XXXX>, safe to print on a terminal or in Slack. */
+/** The text with control characters spelled out as <U+001B>-style code points, safe to print on a terminal or in Slack. */
 export const spellControls = (text: string): string => replaceControls(text, (ch) => `<${codePoint(ch)}>`);
 
 /** The value as a message may quote it: shortened, and with control characters spelled out. */

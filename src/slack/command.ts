@@ -35,6 +35,8 @@ export interface CommandContext {
   /** The slash command as installed, e.g. "/collect". */
   command: string;
   digestQueue: Queue | null;
+  /** Call reminders (jobs/call-reminder.ts); null where no Redis is at hand. */
+  reminderQueue: Queue | null;
 }
 
 export interface Subcommand {

@@ -22,6 +22,8 @@ export interface AppDeps {
    * rather than at the worker's next poll. Optional: the poll finds them anyway.
    */
   postQueue?: Queue | null;
+  /** Where `/collect assign` queues the due-time reminder of a call (jobs/call-reminder.ts). Optional: the worker's reconcile adds it anyway. */
+  reminderQueue?: Queue | null;
 }
 
 export interface ReadinessReport {

@@ -53,6 +53,7 @@ export async function buildContext(services: RequestServices, input: RequestInpu
     triggerId: input.triggerId,
     command: deps.env.RELANCE_COMMAND,
     digestQueue: deps.digestQueue,
+    reminderQueue: deps.reminderQueue ?? null,
   };
 }
 

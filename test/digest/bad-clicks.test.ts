@@ -3,12 +3,12 @@
 // went wrong, and nothing changes.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activities, members, tasks } from '../../src/db/schema.ts';
+import { members, tasks } from '../../src/db/schema.ts';
 import { DEMO_COLLECTIONS_CHANNEL_ID as CHANNEL, DEMO_COLLECTOR_ID, DEMO_TEAM_ID } from '../../src/emulator/seed.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { debtors } from '../support/digest-ledger.ts';
 import { seedLedger } from '../support/ledger.ts';
-import { postTestDigest, type PostedReply } from '../support/posted-digest.ts';
+import { otherWorkspaceCase, postTestDigest, type PostedReply } from '../support/posted-digest.ts';
 
 const MONDAY = '2026-11-23';
 let t: TestApp;
@@ -39,10 +39,7 @@ beforeAll(async () => {
   t = await startTestApp();
   t.clock.set('2026-11-23T08:00:00Z');
   await seedLedger(t.database, DEMO_TEAM_ID, MONDAY, debtors(3, MONDAY));
-  const other = await seedLedger(t.database, 'T0OTHER', MONDAY, debtors(1, MONDAY));
-  const [otherCase] = await t.database.db.select({ caseId: activities.caseId }).from(activities)
-    .where(and(eq(activities.customerId, other.get('D01')!), eq(activities.kind, 'case_opened')));
-  otherWorkspaceCaseId = otherCase!.caseId!;
+  otherWorkspaceCaseId = await otherWorkspaceCase(t, MONDAY);
   await t.database.db.insert(members).values({ workspaceId: DEMO_TEAM_ID, userId: DEMO_COLLECTOR_ID, role: 'collector' });
   ({ replies } = await postTestDigest(t, MONDAY));
 });

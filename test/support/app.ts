@@ -11,7 +11,7 @@ import { DEMO_BOT_TOKEN } from '../../src/emulator/seed.ts';
 import { openTestDatabase } from './pg.ts';
 import { randomBytes } from 'node:crypto';
 import type { Queue } from 'bullmq';
-import { channelPostsQueue, digestQueue } from '../../jobs/queues.ts';
+import { callRemindersQueue, channelPostsQueue, digestQueue } from '../../jobs/queues.ts';
 import { queueConfig } from '../../jobs/workers.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -52,9 +52,11 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
   });
   const queue = digestQueue(queueConfig(env));
   const postQueue = channelPostsQueue(queueConfig(env));
+  const reminderQueue = callRemindersQueue(queueConfig(env));
   const deps: AppDeps = {
     digestQueue: queue,
     postQueue,
+    reminderQueue,
     database,
     env,
     clock: () => clock.now,
@@ -71,6 +73,8 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
       await queue.close();
       await postQueue.obliterate({ force: true }).catch(() => {});
       await postQueue.close();
+      await reminderQueue.obliterate({ force: true }).catch(() => {});
+      await reminderQueue.close();
       await emulator.close();
       await testDb.close();
     },
