@@ -2,8 +2,12 @@
 // and show a correct example. One message per catalogued code, in both languages.
 import { DOMAIN_ERROR_CODES, type DomainErrorCode } from '../domain/errors.ts';
 import type { InputError } from '../domain/result.ts';
-import { inert } from './format.ts';
+import { formatDate, inert } from './format.ts';
+import { isIsoDate } from '../domain/dates.ts';
 import type { Locale } from './messages.ts';
+
+/** A date param as people read it (`29 Nov 2026`), never ISO. */
+const shownDate = (date: unknown, locale: Locale) => (typeof date === 'string' && isIsoDate(date) ? formatDate(date, locale) : String(date));
 
 type Params = Record<string, string | number>;
 type Say = (p: Params) => string;
@@ -48,7 +52,7 @@ const en: Record<DomainErrorCode, Say> = {
   'date.no_such_day': () => 'is a day that does not exist.',
   'date.out_of_range': (p) => `is outside the years ${p.min}–${p.max}.`,
   'date.two_digit_year': (p) => `has a two-digit year, ${p.year}, that could be ${p.earlier} or ${p.later}: write the year in full.`,
-  'date.past': (p) => `is in the past (${p.date}): a future date is needed.`,
+  'date.past': (p) => `is in the past (${shownDate(p.date, 'en')}): a future date is needed.`,
   'date.weekday_mismatch': () => 'names a weekday that does not fall on that date.',
   'date.time_not_allowed': () => 'has a time of day; give only a date.',
   'duration.empty': () => 'No duration was given.',
@@ -115,7 +119,7 @@ const fr: Record<DomainErrorCode, Say> = {
   'date.no_such_day': () => 'est un jour qui n\'existe pas.',
   'date.out_of_range': (p) => `est hors des années ${p.min}–${p.max}.`,
   'date.two_digit_year': (p) => `a une année à deux chiffres, ${p.year}, qui peut être ${p.earlier} ou ${p.later} : écrivez l'année en entier.`,
-  'date.past': (p) => `est dans le passé (${p.date}) : il faut une date à venir.`,
+  'date.past': (p) => `est dans le passé (${shownDate(p.date, 'fr')}) : il faut une date à venir.`,
   'date.weekday_mismatch': () => 'indique un jour de la semaine qui ne tombe pas à cette date.',
   'date.time_not_allowed': () => 'contient une heure ; donnez seulement une date.',
   'duration.empty': () => 'Aucune durée indiquée.',

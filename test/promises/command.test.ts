@@ -120,7 +120,7 @@ describe('/collect promise refusals (nothing written)', () => {
     ['promise C-ACME abc friday', '"abc" is not an amount I can read. Example: `/collect promise C-ACME 1000.00 EUR friday`'],
     ['promise C-ACME -50 friday', '"-50" is negative: amounts must be more than zero.'],
     ['promise C-ACME 0 friday', '"0" is zero: amounts must be more than zero.'],
-    ['promise C-ACME 500 20/11/2026', '"20/11/2026" is in the past (2026-11-20): a future date is needed. Example: `/collect promise C-ACME 1000.00 EUR friday`'],
+    ['promise C-ACME 500 20/11/2026', '"20/11/2026" is in the past (20 Nov 2026): a future date is needed. Example: `/collect promise C-ACME 1000.00 EUR friday`'],
     ['promise C-ACME 500 yesterday', '"yesterday" is in the past'],
     ['promise C-ACME 500 31/02/2027', '"31/02/2027" is a day that does not exist.'],
     ['promise C-ACME 2000 friday', '"2000" is more than the €1,100.00 *Acme SA* owes overdue. Example: `/collect promise C-ACME 1100.00 EUR friday`'],

@@ -51,7 +51,7 @@ describe('/collect promise en français', () => {
   it('refuse en français, cite ce qui ne va pas et donne un exemple', async () => {
     const before = await promiseCount();
     expect(await collect('promise SGE -50 vendredi')).toContain('« -50 » est négatif : le montant doit être supérieur à zéro. Exemple : `/collect promise SGE 1000,00 EUR vendredi`');
-    expect(await collect('promise SGE 500 hier')).toContain('« hier » est dans le passé (2026-11-22) : il faut une date à venir.');
+    expect(await collect('promise SGE 500 hier')).toContain('« hier » est dans le passé (22/11/2026) : il faut une date à venir.');
     expect(await collect('promise SGE 500')).toContain('Pour quand ? Indiquez la date après « 500 ». Exemple : `/collect promise SGE 500 vendredi`');
     expect(await collect('promise SGE 5000 vendredi')).toMatch(new RegExp(`« 5000 » dépasse les 1${NBSP}234,56${NBSP}€ que \\*Société Générale d'Équipement\\* doit en retard\\. Exemple : \`/collect promise SGE 1234,56 EUR vendredi\``));
     expect(await collect('promise MIX 300 vendredi')).toContain('« 300 » n\'indique pas de devise, et *Mixte SARL* doit');
