@@ -2,6 +2,7 @@
 // log-call form when the text names no outcome, or not all an outcome needs
 // (a promise's amount and date, a dispute's reason), with the text as its note.
 import type { KnownBlock } from '@slack/types';
+import { queueCallReminder } from '../jobs/call-reminder.ts';
 import { ensureBalancesFresh } from '../src/db/balances.ts';
 import { lookupCase, type CaseLookup, type CustomerMatch } from '../src/db/cases.ts';
 import { caseSplits, expectsForm, parseLogRequest, type LogRequest } from '../src/domain/call-outcomes.ts';
@@ -115,6 +116,9 @@ export const logCommand: Subcommand = {
       ...(paid ? { claimed: { amountCents: paid.cents, currency: paid.currency } } : {}),
       ...(request.dispute ? { dispute: request.dispute } : {}),
     });
+    if (result.kind === 'logged' && result.nextTaskId && result.nextCall) {
+      await queueCallReminder(ctx.reminderQueue, { workspaceId: ctx.workspace.id, taskId: result.nextTaskId, dueAtMs: result.nextCall.dueAt.getTime() }, ctx.now, ctx.logger);
+    }
     return answer(resultReply(ctx, result, request, example));
   },
 };

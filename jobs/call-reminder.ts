@@ -37,6 +37,21 @@ export async function scheduleCallReminder(queue: Queue, data: CallReminderJobDa
   await queue.add(CALL_REMINDER_JOB, data, { ...JOB_OPTIONS, jobId: reminderKey(data.taskId, data.dueAtMs), delay: Math.max(0, data.dueAtMs - now.getTime()) });
 }
 
+/**
+ * Queues a reminder from a request handler. Redis being away must not fail
+ * the user's action: the worker's reconcile rebuilds the reminder from the task.
+ */
+export async function queueCallReminder(
+  queue: Queue | null, data: CallReminderJobData, now: Date, logger: { warn(obj: object, msg: string): void },
+): Promise<void> {
+  if (!queue) return;
+  try {
+    await scheduleCallReminder(queue, data, now);
+  } catch (e) {
+    logger.warn({ err: (e as Error).message, taskId: data.taskId }, 'could not queue the call reminder');
+  }
+}
+
 export type CallReminderResult = { kind: 'sent'; postId: number } | { kind: 'stale' };
 
 /** When the job fires: the DM, only if the task is still open with that due time. */

@@ -54,6 +54,8 @@ export interface LoggedCall {
   ref: string;
   outcome: CallOutcome;
   nextCall: NextCallPlan | null;
+  /** The task of the next call, for its reminder. */
+  nextTaskId?: number;
   promise?: { amountCents: number; currency: string; dueOn: IsoDate };
   paused?: { until: IsoDate; dispute: DisputeReason };
   claimed?: { amountCents: number; currency: string } | null;
@@ -167,7 +169,7 @@ async function logIn(tx: Tx, input: LogCallInput): Promise<LogCallResult> {
       break;
   }
   if (nextCall) {
-    await writeNextCall(tx, { workspaceId: input.workspaceId, caseId: kase.id, customerId: kase.customerId, assigneeId: input.userId, userId: input.userId, now: input.now, plan: nextCall });
+    logged.nextTaskId = await writeNextCall(tx, { workspaceId: input.workspaceId, caseId: kase.id, customerId: kase.customerId, assigneeId: input.userId, userId: input.userId, now: input.now, plan: nextCall });
   }
   return logged;
 }

@@ -4,6 +4,7 @@
 // it is about, with what was typed still there, and a submission Slack or
 // anyone replays writes nothing the second time.
 import type { App, ViewSubmitAction } from '@slack/bolt';
+import { queueCallReminder } from '../../jobs/call-reminder.ts';
 import { isCallOutcome, isDisputeReason, readAmount, type CallOutcome, type DisputeReason, type TypedAmount } from '../domain/call-outcomes.ts';
 import { isIsoDate, type IsoDate } from '../domain/dates.ts';
 import { stripControls } from '../domain/typed-text.ts';
@@ -134,6 +135,9 @@ export function registerLogCallSubmission(app: App, services: RequestServices): 
         case 'logged': break;
       }
       await answer();
+      if (result.nextTaskId && result.nextCall) {
+        await queueCallReminder(ctx.reminderQueue, { workspaceId: ctx.workspace.id, taskId: result.nextTaskId, dueAtMs: result.nextCall.dueAt.getTime() }, ctx.now, ctx.logger);
+      }
       const { channelId, messageTs } = meta.value;
       if (!channelId) return;
       await tellUser(client, channelId, ctx.userId, loggedText(textView, result))

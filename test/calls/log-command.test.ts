@@ -4,6 +4,9 @@
 // trigger Slack no longer honours, and every refusal, which writes nothing.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CALL_REMINDER_JOB, reminderKey } from '../../jobs/call-reminder.ts';
+import { callRemindersQueue } from '../../jobs/queues.ts';
+import { queueConfig } from '../../jobs/workers.ts';
 import { activities, cases, customers, invoices, promises } from '../../src/db/schema.ts';
 import { DEMO_COLLECTOR_ID, DEMO_OUTSIDER_ID } from '../../src/emulator/seed.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -37,6 +40,14 @@ describe('an outcome typed in full logs the call at once', () => {
     expect(task).toMatchObject({ assigneeId: DEMO_COLLECTOR_ID, dueAt: new Date('2026-11-24T08:00:00Z') });
     expect(await entries(t, caseId, 'call_scheduled')).toMatchObject([{ data: { task_id: task!.id, next_on: '2026-11-24', attempt: 1 } }]);
     expect(t.emulator.calls('views.open')).toHaveLength(0);
+    // Its reminder is queued at once, not only at the worker's next reconcile.
+    const reminders = callRemindersQueue(queueConfig(t.env));
+    try {
+      const job = await reminders.getJob(reminderKey(task!.id, task!.dueAt.getTime()));
+      expect(job?.name).toBe(CALL_REMINDER_JOB);
+    } finally {
+      await reminders.close();
+    }
   });
 
   it('backs off 1, 2, 4, 4 business days while nobody answers, and starts over once someone does', async () => {

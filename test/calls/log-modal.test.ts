@@ -4,6 +4,9 @@
 // field with nothing written, a trigger Slack no longer honours, a stranger.
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reminderKey } from '../../jobs/call-reminder.ts';
+import { callRemindersQueue } from '../../jobs/queues.ts';
+import { queueConfig } from '../../jobs/workers.ts';
 import { activities, cases, customers, promises } from '../../src/db/schema.ts';
 import { DEMO_COLLECTOR_ID, DEMO_OUTSIDER_ID } from '../../src/emulator/seed.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
@@ -84,6 +87,13 @@ describe('each outcome, by the form', () => {
     expect((await openCalls(t, caseId)).map((c) => c.dueAt)).toEqual([new Date('2026-12-02T08:00:00Z')]);
     expect((await entries(t, caseId, 'call_scheduled'))[0]?.data).toEqual({ task_id: expect.any(Number), next_on: '2026-12-02' });
     await ephemeral(t, 'Next call: Wednesday 2 Dec 2026 at 09:00 (Europe/Paris)');
+    const [task] = await openCalls(t, caseId);
+    const reminders = callRemindersQueue(queueConfig(t.env));
+    try {
+      expect(await reminders.getJob(reminderKey(task!.id, task!.dueAt.getTime()))).toBeDefined();
+    } finally {
+      await reminders.close();
+    }
   });
 
   it('voicemail: the next call after the back-off', async () => {
