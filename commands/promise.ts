@@ -108,6 +108,7 @@ async function recordedReply(
         ? { text: t('promise.wrongCurrency', { input: terms.amountText, currency: terms.amount.currency, name: target.name, currencies: listed, example: fix }) }
         : { text: t('promise.whichCurrency', { input: terms.amountText, name: target.name, currencies: listed, example: fix }) };
     }
+    case 'plan_active': return { text: t('promise.planActive', { name: result.name, command, ref: result.ref }) };
     case 'too_large':
       return {
         text: t('promise.tooLarge', {

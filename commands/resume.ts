@@ -1,5 +1,6 @@
 import { ensureBalancesFresh } from '../src/db/balances.ts';
 import { lookupActiveCase } from '../src/db/pauses.ts';
+import { pausedForPlan } from '../src/db/plans.ts';
 import { statusLabel } from '../src/slack/blocks/worklist.ts';
 import type { Subcommand } from '../src/slack/command.ts';
 import { resumeCase } from '../src/services/pause-case.ts';
@@ -25,6 +26,10 @@ export const resume: Subcommand = {
         text: ctx.t('resume.ambiguous', { input, names: found.candidates.map((c) => `${c.name} (${c.customerRef})`).join(', '), command: ctx.command }),
       };
       case 'case': break;
+    }
+    // The plan holds the pause until it is kept or broken; ending it early means giving up the plan, which its command says.
+    if (await pausedForPlan(ctx.db, ctx.workspace.id, found.caseId)) {
+      return { text: ctx.t('resume.planActive', { name: found.name, command: ctx.command, input }) };
     }
     const result = await resumeCase(ctx.db, { workspaceId: ctx.workspace.id, caseId: found.caseId, userId: ctx.userId, now: ctx.now });
     switch (result.kind) {

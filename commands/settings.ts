@@ -5,13 +5,15 @@ import { listSettingUpdates, readSettings, type SettingUpdate } from '../src/db/
 import { findWorkspace } from '../src/db/workspaces.ts';
 import { todayIn } from '../src/domain/dates.ts';
 import {
-  parseSettingsArgs, resolveChannels, SETTING_KEYS, SETTING_NAMES, SETTING_SPECS, viewSetting,
+  parseSettingsArgs, resolveChannels, SETTING_GROUPS, SETTING_KEYS, SETTING_NAMES, SETTING_SPECS, viewSetting,
   type SettingName, type Settings, type SettingsInputError,
 } from '../src/domain/settings.ts';
 import { formatInputError } from '../src/i18n/errors.ts';
-import { channelLink, formatDate, mention, mrkdwn, type Mrkdwn } from '../src/i18n/format.ts';
+import { channelLink, formatDate, inert, mention, mrkdwn, type Mrkdwn } from '../src/i18n/format.ts';
 import type { PlainMessageKey } from '../src/i18n/messages.ts';
 import { changeSetting } from '../src/services/settings.ts';
+import { describeCallingProfile } from '../src/slack/blocks/calling-profile-text.ts';
+import { ladderLine, stepsOff } from '../src/slack/blocks/ladder-text.ts';
 import { context, header, section } from '../src/slack/blocks/kit.ts';
 import { ensureInChannel } from '../src/slack/channel-access.ts';
 import type { CommandContext, Reply, Subcommand } from '../src/slack/command.ts';
@@ -22,6 +24,18 @@ const ABOUT: Record<SettingName, PlainMessageKey> = {
   promiseGraceDays: 'settings.about.promise_grace_days',
   callBackoffDays: 'settings.about.call_backoff_days',
   callingWindow: 'settings.about.calling_window',
+  creditorName: 'settings.about.creditor_name',
+  creditorAddress: 'settings.about.creditor_address',
+  creditorCompanyId: 'settings.about.creditor_company_id',
+  creditorIban: 'settings.about.creditor_iban',
+  creditorBic: 'settings.about.creditor_bic',
+  creditorSignatory: 'settings.about.creditor_signatory',
+  noticeDays: 'settings.about.notice_days',
+  escalationNudgeHours: 'settings.about.escalation_nudge_hours',
+  callingProfile: 'settings.about.calling_profile',
+  ladder: 'settings.about.ladder',
+  ladderCatchUpDays: 'settings.about.ladder_catch_up_days',
+  paymentDetails: 'settings.about.payment_details',
 };
 
 /** The channels in effect, defaults followed: what a channel setting at its default stands for. */
@@ -49,6 +63,11 @@ function renderValue(ctx: CommandContext, name: SettingName, value: Settings[Set
     case 'business_day_list':
       return mrkdwn(t('settings.value.businessDayList', { days: view.days.join(', '), last: view.days[view.days.length - 1] ?? 0 }));
     case 'time_range': return mrkdwn(t('settings.value.timeRange', view.range));
+    case 'text': return mrkdwn(view.text === null ? `_${t('settings.value.notSet')}_` : inert(view.text));
+    case 'calendar_days': return mrkdwn(t('settings.value.calendarDays', { days: view.days }));
+    case 'business_hours': return mrkdwn(t('settings.value.businessHours', { hours: view.hours }));
+    case 'calling_profile': return mrkdwn(describeCallingProfile(t, view.profile));
+    case 'ladder': return mrkdwn(t('settings.value.ladder', { steps: ladderLine(t, view.steps), off: stepsOff(view.steps).join(', ') }));
   }
 }
 
@@ -66,10 +85,11 @@ function describeSetting(ctx: CommandContext, name: SettingName, settings: Setti
   ].join('\n');
 }
 
-async function showSettings(ctx: CommandContext, only?: SettingName): Promise<Reply> {
+async function showSettings(ctx: CommandContext, only?: SettingName | readonly SettingName[]): Promise<Reply> {
   const settings = await readSettings(ctx.db, ctx.workspace.id);
   const [updates, channels] = await Promise.all([listSettingUpdates(ctx.db, ctx.workspace.id), channelsInEffect(ctx, settings)]);
-  const sections = (only ? [only] : SETTING_NAMES).map((name) => describeSetting(ctx, name, settings, channels, updates.get(name)));
+  const names = only === undefined ? SETTING_NAMES : typeof only === 'string' ? [only] : only;
+  const sections = names.map((name) => describeSetting(ctx, name, settings, channels, updates.get(name)));
   const title = ctx.t('settings.title');
   const intro = ctx.t('settings.intro', { command: ctx.command });
   return {
@@ -109,14 +129,24 @@ export const settingsCommand: Subcommand = {
     'settings set call_backoff_days 1,2,4',
     'settings set calling_window 09:00-18:30',
     'settings set calling_window default',
+    'settings creditor',
+    'settings set creditor_iban FR76 3000 6000 0112 3456 7890 189',
+    'settings set escalation_nudge_hours 16',
+    'settings set calling_profile 3/7d 2d',
+    'settings set ladder reminder_2 +12',
+    'settings set ladder reminder_2 +20 call +25',
+    'settings set ladder call off',
+    'settings set ladder_catch_up_days 14',
+    'settings set payment_details IBAN FR76 3000 6000 0112 3456 7890 189, BIC AGRIFRPP',
   ],
   summary: 'help.settings.summary',
   details: 'help.settings.details',
   async run(ctx, args) {
-    const parsed = parseSettingsArgs(args, { currentChannelId: ctx.channelId });
+    // A change may be relative to the value in effect (`ladder reminder_2 +12`).
+    const parsed = parseSettingsArgs(args, { currentChannelId: ctx.channelId, current: await readSettings(ctx.db, ctx.workspace.id) });
     if (!parsed.ok) return refuseInput(ctx, parsed.error);
     const a = parsed.value;
-    if (a.action === 'list') return showSettings(ctx);
+    if (a.action === 'list') return showSettings(ctx, a.group ? SETTING_GROUPS[a.group] : undefined);
     if (a.action === 'show') return showSettings(ctx, a.name);
     const picked = a.value === null ? null : viewSetting(a.name, a.value);
     if (picked?.kind === 'channel' && picked.channelId) {

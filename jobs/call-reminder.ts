@@ -4,7 +4,7 @@
 // the task no longer has that due time and sends nothing. The DM goes through
 // the outbox under the same key: a job run twice queues one message.
 import type { Job, Queue } from 'bullmq';
-import { and, eq, gte, lte } from 'drizzle-orm';
+import { and, eq, gte, lte, ne } from 'drizzle-orm';
 import type { Db, Queryable } from '../src/db/client.ts';
 import { enqueueChannelPost } from '../src/db/channel-posts.ts';
 import { cases, customers, tasks, workspaces } from '../src/db/schema.ts';
@@ -81,10 +81,15 @@ export function callReminderProcessor(db: Db, clock: () => Date) {
   return (job: Job<CallReminderJobData>) => runCallReminder(db, job.data, clock());
 }
 
-/** Rebuilds the reminders of open calls due soon (or recently, unsent) from PostgreSQL; stable ids make it a no-op when they exist. */
+/**
+ * Rebuilds the reminders of open calls due soon (or recently, unsent) from
+ * PostgreSQL; stable ids make it a no-op when they exist. Calls relance gave
+ * out itself (created by 'system') are announced in one DM per person instead
+ * (src/services/auto-assign.ts): a reminder each would all ring at once.
+ */
 export async function reconcileCallReminders(queue: Queue, db: Queryable, now: Date): Promise<number> {
   const due = await db.select({ workspaceId: tasks.workspaceId, taskId: tasks.id, dueAt: tasks.dueAt }).from(tasks)
-    .where(and(eq(tasks.kind, 'call'), eq(tasks.status, 'open'),
+    .where(and(eq(tasks.kind, 'call'), eq(tasks.status, 'open'), ne(tasks.createdBy, 'system'),
       gte(tasks.dueAt, new Date(now.getTime() - REMINDER_HORIZON_MS)), lte(tasks.dueAt, new Date(now.getTime() + REMINDER_HORIZON_MS))));
   for (const d of due) await scheduleCallReminder(queue, { workspaceId: d.workspaceId, taskId: d.taskId, dueAtMs: d.dueAt.getTime() }, now);
   return due.length;

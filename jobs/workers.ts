@@ -13,6 +13,9 @@ import {
 } from './queues.ts';
 import { BALANCES_EVERY_MS, BALANCES_SCHEDULER_ID, runBalancesJob } from './refresh-balances.ts';
 import { PROMISE_CHECK_EVERY_MS, PROMISE_CHECK_JOB, PROMISE_CHECK_SCHEDULER_ID, runPromiseCheckJob } from './promise-check.ts';
+import { AUTO_ASSIGN_EVERY_MS, AUTO_ASSIGN_JOB, AUTO_ASSIGN_SCHEDULER_ID, runAutoAssignJob } from './auto-assign.ts';
+import { ESCALATIONS_EVERY_MS, ESCALATIONS_JOB, ESCALATIONS_SCHEDULER_ID, runEscalationsJob } from './escalation-nudge.ts';
+import { assignCallStage, LADDER_EVERY_MS, LADDER_JOB, LADDER_SCHEDULER_ID, runLadderJob } from './ladder.ts';
 import { reconcileSchedules, scheduleChannel } from './scheduler.ts';
 import { startChannelPosters } from './case-threads.ts';
 import { callReminderProcessor, reconcileCallReminders } from './call-reminder.ts';
@@ -39,6 +42,8 @@ export interface WorkerOptions {
   /** Case threads: how often to look for new posts, and how many a poster sends before giving way. */
   postPollMs?: number;
   postBatch?: number;
+  /** Test hook: false leaves the daily ladder pass out (tests of other jobs over an overdue ledger). */
+  ladder?: boolean;
 }
 
 export function slackClientForJobs(env: Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'>, options: { timeoutMs?: number } = {}): WebClient {
@@ -93,7 +98,14 @@ export async function startWorkers(opts: WorkerOptions): Promise<{ stop: () => P
   const maintenance = maintenanceQueue(config);
   await maintenance.upsertJobScheduler(BALANCES_SCHEDULER_ID, { every: BALANCES_EVERY_MS }, { name: 'balances' });
   await maintenance.upsertJobScheduler(PROMISE_CHECK_SCHEDULER_ID, { every: PROMISE_CHECK_EVERY_MS }, { name: PROMISE_CHECK_JOB });
-  const maintenanceWorker = new Worker(MAINTENANCE_QUEUE, (job) => (job.name === PROMISE_CHECK_JOB
+  await maintenance.upsertJobScheduler(AUTO_ASSIGN_SCHEDULER_ID, { every: AUTO_ASSIGN_EVERY_MS }, { name: AUTO_ASSIGN_JOB });
+  await maintenance.upsertJobScheduler(ESCALATIONS_SCHEDULER_ID, { every: ESCALATIONS_EVERY_MS }, { name: ESCALATIONS_JOB });
+  if (opts.ladder !== false) await maintenance.upsertJobScheduler(LADDER_SCHEDULER_ID, { every: LADDER_EVERY_MS }, { name: LADDER_JOB });
+  const escalationDeps = { db: deps.db, client: deps.client, logger: log, command: opts.env.RELANCE_COMMAND };
+  const maintenanceWorker = new Worker(MAINTENANCE_QUEUE, (job) => (job.name === ESCALATIONS_JOB ? runEscalationsJob(escalationDeps, opts.clock())
+    : job.name === AUTO_ASSIGN_JOB ? runAutoAssignJob(deps.db, opts.clock(), opts.env.RELANCE_COMMAND)
+    : job.name === LADDER_JOB ? runLadderJob(deps.db, opts.clock(), { onCallStage: assignCallStage, command: opts.env.RELANCE_COMMAND })
+    : job.name === PROMISE_CHECK_JOB
     ? runPromiseCheckJob(deps.db, opts.clock())
     : runBalancesJob(deps.db, opts.clock())), {
     connection: connection(config),

@@ -15,6 +15,12 @@ const usage = `Usage: relance <command>
                                                  a demo ledger, and a prompt to type /collect commands
   digest --workspace T… --channel C… [--preview] [--date YYYY-MM-DD]
                                                  print a channel's digest; without --preview, post it too
+  ladder --workspace T… [--date YYYY-MM-DD] [--dry-run]
+                                                 run the dunning ladder's pass now and print what it moved;
+                                                 --dry-run: what it would do, nothing written
+  rates list                                     the late-fee rate tables (ECB, legal rate) and missing half-years
+  rates add ecb|legal <YYYY-01-01|YYYY-07-01> <percent> <source…> [--replace]
+                                                 add a half-year's published rate
   help                                           this text
 
 Configuration comes from the environment: see README.md.`;
@@ -76,6 +82,24 @@ export async function main(argv: string[]): Promise<number> {
         return await withDatabase(env, async (database) => {
           await migrateDatabase(database);
           return runDigestCommand(rest, database, env, { stdout: process.stdout, stderr: process.stderr, now: () => new Date() });
+        });
+      }
+      case 'rates': {
+        const env = loadEnv();
+        const { cliUser, runRatesCommand } = await import('./rates.ts');
+        return await withDatabase(env, async (database) => {
+          await migrateDatabase(database);
+          return runRatesCommand(rest, database.db, { stdout: process.stdout, stderr: process.stderr, now: () => new Date(), user: cliUser() });
+        });
+      }
+      case 'ladder': {
+        const env = loadEnv();
+        const { runLadderCommand } = await import('./ladder.ts');
+        const { assignCallStage } = await import('../../jobs/ladder.ts');
+        return await withDatabase(env, async (database) => {
+          await migrateDatabase(database);
+          return runLadderCommand(rest, database, { stdout: process.stdout, stderr: process.stderr, now: () => new Date() },
+            { onCallStage: assignCallStage, command: env.RELANCE_COMMAND });
         });
       }
       case 'try': {

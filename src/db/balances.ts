@@ -64,9 +64,12 @@ export async function refreshBalances(tx: Queryable, scope: RefreshScope): Promi
         coalesce(sum(${bal}) filter (where ${late} > 0), 0) as overdue_cents,
         coalesce(${inBucket(soon)}, 0), coalesce(${inBucket(b1)}, 0), coalesce(${inBucket(b2)}, 0),
         coalesce(${inBucket(b3)}, 0), coalesce(${inBucket(b4)}, 0),
-        min(i.due_date) as oldest_due_date, min(coalesce(i.delivered_on, i.issue_date)) as earliest_start_date,
+        min(i.due_date) as oldest_due_date,
+        -- The time bar restarts from the debtor's latest acknowledgement of the debt (a payment plan they accepted).
+        greatest(min(coalesce(i.delivered_on, i.issue_date)), max(a.acknowledged_on)) as earliest_start_date,
         count(*) as open_invoices, count(*) filter (where ${late} > 0) as overdue_invoices
       from invoices i
+      join customers a on a.workspace_id = i.workspace_id and a.id = i.customer_id
       where i.workspace_id = ${ws} and i.paid_cents < i.amount_cents ${inScope('i.customer_id')}
       group by i.workspace_id, i.customer_id, i.currency
     ) b
@@ -83,6 +86,12 @@ export async function refreshBalances(tx: Queryable, scope: RefreshScope): Promi
       where b.workspace_id = ${ws} and b.overdue_cents > 0 ${inScope('b.customer_id')}
         and not exists (select 1 from cases k where k.workspace_id = b.workspace_id
           and k.customer_id = b.customer_id and k.status not in ('resolved', 'written_off'))
+        -- A written-off debt stays written off: only an invoice falling due after the write-off opens a new case.
+        and not exists (select 1 from cases w where w.workspace_id = b.workspace_id and w.customer_id = b.customer_id
+          and w.status = 'written_off'
+          and not exists (select 1 from invoices i where i.workspace_id = w.workspace_id and i.customer_id = w.customer_id
+            and i.paid_cents < i.amount_cents and i.due_date < ${today}::date
+            and i.due_date > (w.resolved_at at time zone (select timezone from workspaces where id = ${ws}))::date))
       group by b.workspace_id, b.customer_id, c.owner_id
       on conflict do nothing
       returning id, customer_id

@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { todayIn, type IsoDate } from '../domain/dates.ts';
 import { rows, type Queryable } from './client.ts';
+import { activePlanOf, type ActivePlan } from './plans.ts';
 
 export interface CustomerMatch {
   customerId: number;
@@ -82,6 +83,8 @@ export interface CaseCard {
     pause: { until: IsoDate; reason: string | null; dispute: string | null } | null;
   } | null;
   balances: { currency: string; openCents: number; overdueCents: number }[];
+  /** The case's running payment plan, with its instalments. */
+  plan: ActivePlan | null;
   oldestDueDate: IsoDate | null;
   earliestStartDate: IsoDate | null;
   invoices: { number: string; issueDate: IsoDate; dueDate: IsoDate; currency: string; amountCents: number; balanceCents: number }[];
@@ -119,7 +122,7 @@ export async function loadCaseCard(db: Queryable, workspaceId: string, customerI
     where workspace_id = ${workspaceId} and customer_id = ${customerId}
     order by (status in ('resolved', 'written_off')), opened_at desc limit 1`);
   const currentCaseId = kase ? Number(kase.id) : 0;
-  const [balances, invoices, activities, earlier] = await Promise.all([
+  const [balances, invoices, activities, earlier, plan] = await Promise.all([
     rows<{ currency: string; open_cents: string; overdue_cents: string; oldest: string | null; earliest: string | null }>(db, sql`
       select currency, open_cents, overdue_cents, to_char(oldest_due_date, 'YYYY-MM-DD') as oldest,
         to_char(earliest_start_date, 'YYYY-MM-DD') as earliest
@@ -140,6 +143,7 @@ export async function loadCaseCard(db: Queryable, workspaceId: string, customerI
       from cases k
       where k.workspace_id = ${workspaceId} and k.customer_id = ${customerId} and k.id <> ${currentCaseId}
       order by k.opened_at desc, k.id desc limit ${CARD_EARLIER_CASES}`),
+    activePlanOf(db, workspaceId, currentCaseId),
   ]);
   const dates = (pick: (b: (typeof balances)[number]) => string | null) =>
     balances.map(pick).filter((d): d is string => d !== null).sort()[0] ?? null;
@@ -154,6 +158,7 @@ export async function loadCaseCard(db: Queryable, workspaceId: string, customerI
       pause: kase.status === 'paused' && kase.paused_until ? { until: kase.paused_until, reason: kase.pause_reason, dispute: kase.pause_dispute } : null,
     } : null,
     balances: balances.map((b) => ({ currency: b.currency, openCents: Number(b.open_cents), overdueCents: Number(b.overdue_cents) })),
+    plan,
     oldestDueDate: dates((b) => b.oldest),
     earliestStartDate: dates((b) => b.earliest),
     invoices: invoices.map((i) => ({

@@ -97,11 +97,16 @@ export async function workspacesWithTeamPosts(db: Queryable): Promise<string[]> 
  * weeks without one gets the open cases' recent activity, not their whole past
  * (the case header points to the card, which has every activity).
  */
-export async function routeToChannel(db: Queryable, input: { workspaceId: string; channelId: string; since: Date }): Promise<{ routed: number; skipped: number }> {
+export async function routeToChannel(db: Queryable, input: {
+  workspaceId: string; channelId: string; since: Date;
+  /** Activity kinds that are never posted (see src/services/threads/route.ts). */
+  silentKinds?: readonly string[];
+}): Promise<{ routed: number; skipped: number }> {
   const { workspaceId: ws, channelId: ch } = input;
+  const silent = `{${(input.silentKinds ?? []).join(',')}}`;
   const [counts] = await rows<{ routed: number; skipped: number }>(db, sql`
     with waiting as (
-      select p.id, p.kind, a.occurred_at, k.status as case_status,
+      select p.id, p.kind, a.kind as activity_kind, a.occurred_at, k.status as case_status,
         coalesce(k.thread_channel_id = ${ch} and k.thread_ts is not null, false)
           or exists (select 1 from channel_posts q where q.workspace_id = ${ws} and q.channel_id = ${ch}
             and q.status = 'pending' and q.case_id = p.case_id)
@@ -114,7 +119,8 @@ export async function routeToChannel(db: Queryable, input: { workspaceId: string
         and (p.channel_id is null or (p.channel_id <> ${ch} and p.post_started_at is null))
     ), routed as (
       update channel_posts p set channel_id = ${ch},
-        status = (case when w.kind = 'activity' and not w.has_thread
+        status = (case when w.kind = 'activity' and w.activity_kind = any(${silent}::text[]) then 'skipped'
+          when w.kind = 'activity' and not w.has_thread
           and (w.case_status in ('resolved', 'written_off') or w.occurred_at < ${input.since.toISOString()}::timestamptz)
           then 'skipped' else 'pending' end)::channel_post_status
       from waiting w where p.id = w.id and p.status = 'pending'

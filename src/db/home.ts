@@ -63,7 +63,10 @@ export async function loadHome(db: Queryable, q: HomeQuery): Promise<HomeData> {
       -- The worklist's order; among equal scores, the longest overdue first.
       order by priority desc, s.oldest nulls last, k.id limit ${q.limits.cases}`),
     q.isManager
-      ? rows<{ n: number }>(db, sql`select count(*)::int as n from escalations where workspace_id = ${ws} and status = 'pending'`)
+      // Waiting for me: not my own requests (another manager decides those), and only on cases still open.
+      ? rows<{ n: number }>(db, sql`select count(*)::int as n from escalations e join cases k on k.id = e.case_id
+          where e.workspace_id = ${ws} and e.status = 'pending' and e.requested_by <> ${q.userId}
+            and k.status not in ('resolved', 'written_off')`)
       : Promise.resolve(null),
   ]);
   return {

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { WorkingHours } from '../domain/working-hours.ts';
 import type { Queryable } from './client.ts';
 import { members } from './schema.ts';
 
@@ -31,4 +32,24 @@ export async function countAdmins(db: Queryable, workspaceId: string): Promise<n
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(members)
     .where(and(eq(members.workspaceId, workspaceId), eq(members.role, 'admin')));
   return Number(row?.n ?? 0);
+}
+
+/** The hours a member set; null: the default hours. */
+export function hoursOf(member: Pick<Member, 'workDays' | 'workStart' | 'workEnd'>): WorkingHours | null {
+  if (!member.workDays?.length || !member.workStart || !member.workEnd) return null;
+  return { days: [...member.workDays].sort((a, b) => a - b), start: member.workStart, end: member.workEnd };
+}
+
+/** Sets (or, with null, clears) a member's hours; false when they are not on the team. */
+export async function setMemberHours(db: Queryable, workspaceId: string, userId: string, hours: WorkingHours | null, now: Date): Promise<boolean> {
+  const updated = await db.update(members)
+    .set({ workDays: hours?.days ?? null, workStart: hours?.start ?? null, workEnd: hours?.end ?? null, updatedAt: now })
+    .where(and(eq(members.workspaceId, workspaceId), eq(members.userId, userId))).returning({ userId: members.userId });
+  return updated.length > 0;
+}
+
+/** Records a member's Slack zone as read at `at`. */
+export async function storeMemberZone(db: Queryable, workspaceId: string, userId: string, zone: string, at: Date): Promise<void> {
+  await db.update(members).set({ timezone: zone, timezoneCheckedAt: at })
+    .where(and(eq(members.workspaceId, workspaceId), eq(members.userId, userId)));
 }

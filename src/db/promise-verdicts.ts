@@ -8,10 +8,19 @@
 // picks up), puts a `promised` case back on the ladder (`open`) and recomputes
 // the worklist priority of the customers concerned (broken promises raise it,
 // pending ones lower it).
+//
+// Payment plans (src/domain/instalments.ts) go through the same pass: an
+// instalment is a promise whose payments count past the earlier instalments'
+// sum (counted_from_cents). The first missed instalment breaks its plan at
+// once — plan `broken`, the later instalments cancelled, one `plan_broken`
+// entry, the case back from its plan pause — and the last one kept keeps it
+// (`plan_kept`). Other instalments kept say so (`instalment_kept`); a plan
+// kept in this pass says it once, not once per instalment.
 import { sql, type SQL } from 'drizzle-orm';
 import { isBusinessCalendar, todayIn, type IsoDate } from '../domain/dates.ts';
 import { latestDayPastDeadline, promiseLastDay } from '../domain/promises.ts';
 import { idArray } from './balances.ts';
+import { ESCALATED_STATUSES } from './pauses.ts';
 import { rows, type Queryable } from './client.ts';
 import { prioritySql } from './priority-sql.ts';
 import { readSettings } from './settings.ts';
@@ -77,23 +86,33 @@ export async function decidePromises(tx: Queryable, scope: VerdictScope): Promis
   const lastDays = days.map((d) => promiseLastDay(d, promiseGraceDays, calendar));
 
   // 1. The verdicts, read-only: kept when the payments since the promise reach it, broken when its last day is past.
+  // An instalment counts the payments past the earlier instalments, and what it records is clipped to 0…its amount.
+  // A plan's first broken instalment ends the plan: its later instalments get no verdict (step 3 cancels them).
   await tx.execute(sql`drop table if exists pg_temp.promise_verdicts`);
   await tx.execute(sql`
     create temp table promise_verdicts on commit drop as
     with deadline (due_on, last_day) as (
       select * from unnest(${`{${days.join(',')}}`}::date[], ${`{${lastDays.join(',')}}`}::date[])
+    ), judged as (
+      select p.id, p.case_id, k.customer_id, p.plan_id, p.instalment, p.amount_cents,
+        coalesce(sum(y.amount_cents), 0) - p.counted_from_cents as paid,
+        case when coalesce(sum(y.amount_cents), 0) - p.counted_from_cents >= p.amount_cents then 'kept' else 'broken' end::promise_status as verdict
+      from promises p
+      join cases k on k.id = p.case_id
+      join deadline d on d.due_on = p.due_on
+      left join invoices i on i.workspace_id = ${ws} and i.customer_id = k.customer_id and i.currency = p.currency
+      left join payments y on y.invoice_id = i.id
+        and y.paid_on between (p.created_at at time zone ${workspace.timezone})::date and d.last_day
+      where ${pending}
+      group by p.id, p.case_id, k.customer_id, p.amount_cents, d.last_day
+      having coalesce(sum(y.amount_cents), 0) - p.counted_from_cents >= p.amount_cents or d.last_day < ${today}::date
+    ), first_broken as (
+      select plan_id, min(instalment) as instalment from judged where plan_id is not null and verdict = 'broken' group by plan_id
     )
-    select p.id, p.case_id, k.customer_id, coalesce(sum(y.amount_cents), 0)::bigint as paid_cents,
-      case when coalesce(sum(y.amount_cents), 0) >= p.amount_cents then 'kept' else 'broken' end::promise_status as verdict
-    from promises p
-    join cases k on k.id = p.case_id
-    join deadline d on d.due_on = p.due_on
-    left join invoices i on i.workspace_id = ${ws} and i.customer_id = k.customer_id and i.currency = p.currency
-    left join payments y on y.invoice_id = i.id
-      and y.paid_on between (p.created_at at time zone ${workspace.timezone})::date and d.last_day
-    where ${pending}
-    group by p.id, p.case_id, k.customer_id, p.amount_cents, d.last_day
-    having coalesce(sum(y.amount_cents), 0) >= p.amount_cents or d.last_day < ${today}::date`);
+    select j.id, j.case_id, j.customer_id, j.plan_id, j.instalment,
+      (case when j.plan_id is null then j.paid else greatest(0, least(j.paid, j.amount_cents)) end)::bigint as paid_cents, j.verdict
+    from judged j left join first_broken f on f.plan_id = j.plan_id
+    where f.plan_id is null or j.instalment <= f.instalment`);
 
   // Its size, for the plans below: a few rows join by index, a whole workspace's by hash.
   await tx.execute(sql`analyze promise_verdicts`);
@@ -103,30 +122,68 @@ export async function decidePromises(tx: Queryable, scope: VerdictScope): Promis
     where k.id in (select case_id from promise_verdicts) order by k.id for update of k) locked`);
 
   // 3. Statuses, timeline and cases at once. A promise decided meanwhile by another pass is not pending any more and is skipped.
+  // Every part below sees the tables as they were before the statement (the decided promises still pending), hence the exclusions.
   const now = scope.now.toISOString();
+  const escalated = sql.raw(ESCALATED_STATUSES.map((s) => `'${s}'`).join(', '));
   const [applied] = await rows<{ kept: number; broken: number; customer_ids: string | null }>(tx, sql`
     with decided as (
       update promises p set status = v.verdict, paid_cents = v.paid_cents, decided_at = ${now}::timestamptz
       from promise_verdicts v
       where p.id = v.id and p.status = 'pending'
-      returning p.id, p.case_id, v.customer_id, p.amount_cents, p.currency, p.due_on, p.status, p.paid_cents
+      returning p.id, p.case_id, v.customer_id, p.plan_id, p.instalment, p.amount_cents, p.currency, p.due_on, p.status, p.paid_cents
+    ), plans_broken as (
+      update payment_plans pl set status = 'broken', decided_at = ${now}::timestamptz
+      from decided d
+      where pl.id = d.plan_id and d.status = 'broken' and pl.status = 'active'
+      returning pl.id, pl.case_id, pl.instalments, pl.status_before
+    ), plans_kept as (
+      update payment_plans pl set status = 'kept', decided_at = ${now}::timestamptz
+      from (select distinct plan_id from decided where status = 'kept' and plan_id is not null) d
+      where pl.id = d.plan_id and pl.status = 'active'
+        and not exists (select 1 from decided b where b.plan_id = pl.id and b.status = 'broken')
+        and not exists (select 1 from promises o where o.case_id = pl.case_id and o.plan_id = pl.id and o.status = 'pending'
+          and o.id not in (select id from decided))
+      returning pl.id, pl.case_id, pl.customer_id, pl.total_cents, pl.currency, pl.instalments, pl.status_before
+    ), cancelled as (
+      update promises p set status = 'cancelled', decided_at = ${now}::timestamptz
+      from plans_broken b
+      where p.case_id = b.case_id and p.plan_id = b.id and p.status = 'pending' and p.id not in (select id from decided)
+      returning p.id, p.case_id
     ), logged as (
       insert into activities (workspace_id, case_id, customer_id, kind, actor_id, occurred_at, data)
-      select ${ws}, d.case_id, d.customer_id, 'promise_' || d.status, ${VERDICT_ACTOR}, ${now}::timestamptz,
-        case when d.status = 'kept'
-          then jsonb_build_object('promise_id', d.id, 'amount_cents', d.amount_cents, 'currency', d.currency, 'paid_cents', d.paid_cents)
-          else jsonb_build_object('promise_id', d.id, 'amount_cents', d.amount_cents, 'currency', d.currency, 'paid_cents', d.paid_cents,
-            'missing_cents', d.amount_cents - d.paid_cents, 'due_on', to_char(d.due_on, 'YYYY-MM-DD'))
-        end
-      from decided d order by d.id
+      select ${ws}, e.case_id, e.customer_id, e.kind, ${VERDICT_ACTOR}, ${now}::timestamptz, e.data
+      from (
+        select d.id as seq, d.case_id, d.customer_id,
+          case when d.plan_id is null then 'promise_' || d.status when d.status = 'broken' then 'plan_broken' else 'instalment_kept' end as kind,
+          case when d.status = 'kept'
+            then jsonb_build_object('promise_id', d.id, 'amount_cents', d.amount_cents, 'currency', d.currency, 'paid_cents', d.paid_cents)
+            else jsonb_build_object('promise_id', d.id, 'amount_cents', d.amount_cents, 'currency', d.currency, 'paid_cents', d.paid_cents,
+              'missing_cents', d.amount_cents - d.paid_cents, 'due_on', to_char(d.due_on, 'YYYY-MM-DD'))
+          end || case when d.plan_id is null then '{}'::jsonb
+            else jsonb_build_object('plan_id', d.plan_id, 'instalment', d.instalment, 'instalments', pl.instalments) end as data
+        from decided d left join payment_plans pl on pl.id = d.plan_id
+        where d.plan_id is null or d.status = 'broken' or d.plan_id not in (select id from plans_kept)
+        union all
+        select (select max(d.id) from decided d where d.plan_id = k.id), k.case_id, k.customer_id, 'plan_kept',
+          jsonb_build_object('plan_id', k.id, 'amount_cents', k.total_cents, 'currency', k.currency, 'instalments', k.instalments)
+        from plans_kept k
+      ) e order by e.seq
       returning 1
     ), reopened as (
       -- Back on the ladder, unless another promise of the case is still pending
-      -- (this statement sees the promises as they were: pending, the decided ones too).
+      -- (this statement sees the promises as they were: pending, the decided and cancelled ones too).
       update cases k set status = 'open', updated_at = ${now}::timestamptz
       from (select case_id, count(*) as decided from decided group by case_id) d
       where k.id = d.case_id and k.status = 'promised'
-        and d.decided = (select count(*) from promises o where o.case_id = d.case_id and o.status = 'pending')
+        and d.decided + (select count(*) from cancelled c where c.case_id = d.case_id)
+          = (select count(*) from promises o where o.case_id = d.case_id and o.status = 'pending')
+      returning 1
+    ), plan_ended as (
+      -- A plan kept or broken ends its pause: back to the escalation it interrupted, else open.
+      update cases k set status = (case when e.status_before in (${escalated}) then e.status_before else 'open' end)::case_status,
+        paused_until = null, pause_reason = null, updated_at = ${now}::timestamptz
+      from (select case_id, status_before from plans_broken union all select case_id, status_before from plans_kept) e
+      where k.id = e.case_id and k.status = 'paused' and k.pause_reason = 'plan'
       returning 1
     )
     select count(*) filter (where status = 'kept')::int as kept, count(*) filter (where status = 'broken')::int as broken,

@@ -7,11 +7,14 @@ import {
   bigserial,
   boolean,
   char,
+  check,
+  customType,
   date,
   foreignKey,
   index,
   integer,
   jsonb,
+  numeric,
   pgEnum,
   pgTable,
   primaryKey,
@@ -38,12 +41,14 @@ export const caseStatusEnum = pgEnum('case_status', [
   'open', 'promised', 'paused', 'notice', 'agency', 'legal', 'resolved', 'written_off',
 ]);
 export const ladderStageEnum = pgEnum('ladder_stage', [
-  'pre_due', 'reminder_1', 'reminder_2', 'call', 'reminder_3', 'formal_notice', 'agency', 'legal',
+  // agency_or_legal: the ladder's last step, before a manager picks the route (then agency or legal).
+  'pre_due', 'reminder_1', 'reminder_2', 'call', 'reminder_3', 'formal_notice', 'agency', 'legal', 'agency_or_legal',
 ]);
 export const taskKindEnum = pgEnum('task_kind', ['call', 'email', 'letter']);
 export const taskStatusEnum = pgEnum('task_status', ['open', 'done', 'cancelled']);
 export const promiseStatusEnum = pgEnum('promise_status', ['pending', 'kept', 'partly_kept', 'broken', 'cancelled']);
-export const escalationKindEnum = pgEnum('escalation_kind', ['notice', 'agency', 'legal']);
+export const planStatusEnum = pgEnum('plan_status', ['active', 'kept', 'broken', 'cancelled']);
+export const escalationKindEnum = pgEnum('escalation_kind', ['notice', 'agency', 'legal', 'writeoff']);
 export const escalationStatusEnum = pgEnum('escalation_status', ['pending', 'approved', 'rejected', 'cancelled']);
 // unconfirmed: a worker could not tell whether a message of the digest already
 // reached Slack, so it stopped; a manager who looked resolves it (`digest now confirm`).
@@ -86,9 +91,26 @@ export const members = pgTable('members', {
   userId: text('user_id').notNull(),
   role: roleEnum('role').notNull(),
   addedBy: text('added_by'),
+  // Working days (ISO weekdays, 1 = Monday) and hours ('HH:MM', their zone): all three or none (the default hours).
+  workDays: smallint('work_days').array(),
+  workStart: text('work_start'),
+  workEnd: text('work_end'),
+  // Their Slack zone (users.info tz), and when it was last read: it is read again when a day old.
+  timezone: text('timezone'),
+  timezoneCheckedAt: timestamp('timezone_checked_at', { withTimezone: true }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-}, (t) => [primaryKey({ columns: [t.workspaceId, t.userId] })]);
+}, (t) => [
+  primaryKey({ columns: [t.workspaceId, t.userId] }),
+  check('members_hours_ck', sql`(${t.workDays} is null) = (${t.workStart} is null) and (${t.workStart} is null) = (${t.workEnd} is null)`),
+]);
+
+/** The days automatic call assignment ran for a workspace (its own calendar day): the first worker to insert the row does it. */
+export const autoAssignDays = pgTable('auto_assign_days', {
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  day: date('day', { mode: 'string' }).notNull(),
+  ranAt: timestamp('ran_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.day] })]);
 
 export const customers = pgTable('customers', {
   id: id(),
@@ -104,6 +126,10 @@ export const customers = pgTable('customers', {
   ownerId: text('owner_id'),
   // Set when a call found the number wrong; cleared when an import brings another number.
   phoneWrongAt: timestamp('phone_wrong_at', { withTimezone: true }),
+  // The debtor's latest acknowledgement of the debt (a payment plan they accepted): the time bar restarts from it.
+  acknowledgedOn: date('acknowledged_on', { mode: 'string' }),
+  // The contractual late-payment rate, percent a year (import column late_rate); null = the legal default.
+  lateRate: numeric('late_rate', { precision: 6, scale: 3 }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
@@ -112,6 +138,7 @@ export const customers = pgTable('customers', {
   uniqueIndex('customers_workspace_id_uq').on(t.workspaceId, t.id),
   // Case lookup by name prefix: lower(name) with text_pattern_ops so LIKE 'acme%' uses it.
   index('customers_name_prefix_idx').on(t.workspaceId, sql`lower(${t.name}) text_pattern_ops`),
+  check('customers_late_rate_ck', sql`${t.lateRate} >= 0 and ${t.lateRate} <= 100`),
 ]);
 
 export const invoices = pgTable('invoices', {
@@ -147,6 +174,8 @@ export const payments = pgTable('payments', {
 }, (t) => [
   uniqueIndex('payments_reference_uq').on(t.workspaceId, t.reference),
   index('payments_invoice_idx').on(t.invoiceId),
+  // A period's payments (/collect stats) without reading every payment ever made.
+  index('payments_paid_on_idx').on(t.workspaceId, t.paidOn),
 ]);
 
 /** The collection file of one customer. At most one active (not resolved/written off) case per customer. */
@@ -191,7 +220,7 @@ export const customerBalances = pgTable('customer_balances', {
   aged61To90Cents: cents('aged_61_90_cents').notNull(),
   aged91PlusCents: cents('aged_91_plus_cents').notNull(),
   oldestDueDate: date('oldest_due_date', { mode: 'string' }),
-  // Earliest delivered_on (else issue date) among unpaid invoices: the time bar counts from it.
+  // Earliest delivered_on (else issue date) among unpaid invoices, or the debtor's later acknowledgement: the time bar counts from it.
   earliestStartDate: date('earliest_start_date', { mode: 'string' }),
   openInvoices: integer('open_invoices').notNull(),
   overdueInvoices: integer('overdue_invoices').notNull(),
@@ -239,6 +268,8 @@ export const activities = pgTable('activities', {
   sameWorkspaceCustomer('activities_customer_fk', t),
   index('activities_case_idx').on(t.workspaceId, t.caseId, t.occurredAt),
   index('activities_customer_idx').on(t.workspaceId, t.customerId, t.occurredAt),
+  // A period's calls and promises taken (/collect stats), whatever the length of the timeline.
+  index('activities_kind_idx').on(t.workspaceId, t.kind, t.occurredAt),
 ]);
 
 export const promises = pgTable('promises', {
@@ -254,9 +285,46 @@ export const promises = pgTable('promises', {
   paidCents: cents('paid_cents'),
   createdAt: createdAt(),
   decidedAt: timestamp('decided_at', { withTimezone: true }),
+  // An instalment of a payment plan (1…n), else null.
+  planId: ref('plan_id').references(() => paymentPlans.id),
+  instalment: smallint('instalment'),
+  // The earlier instalments' sum: payments since the plan count for this one past it.
+  countedFromCents: cents('counted_from_cents').notNull().default(0),
 }, (t) => [
   index('promises_due_idx').on(t.workspaceId, t.status, t.dueOn),
   index('promises_case_idx').on(t.caseId),
+]);
+
+/**
+ * A payment plan: the case's overdue balance in one currency, split into
+ * `instalments` promises (promises.plan_id). One active plan per case; a
+ * missed instalment breaks it (src/db/promise-verdicts.ts).
+ */
+export const paymentPlans = pgTable('payment_plans', {
+  id: id(),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  caseId: ref('case_id').notNull().references(() => cases.id),
+  customerId: ref('customer_id').notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
+  totalCents: cents('total_cents').notNull(),
+  instalments: smallint('instalments').notNull(),
+  // week | 2weeks | month (src/domain/instalments.ts).
+  period: text('period').notNull(),
+  firstDueOn: date('first_due_on', { mode: 'string' }).notNull(),
+  // The day the debtor accepted it (workspace zone): an acknowledgement of the debt.
+  acknowledgedOn: date('acknowledged_on', { mode: 'string' }).notNull(),
+  status: planStatusEnum('status').notNull().default('active'),
+  // What the case goes back to when the plan ends: open, or the escalation the plan interrupted.
+  statusBefore: caseStatusEnum('status_before').notNull().default('open'),
+  createdBy: text('created_by').notNull(),
+  createdAt: createdAt(),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+}, (t) => [
+  sameWorkspaceCustomer('payment_plans_customer_fk', t),
+  uniqueIndex('payment_plans_active_uq').on(t.caseId).where(sql`${t.status} = 'active'`),
+  index('payment_plans_customer_idx').on(t.workspaceId, t.customerId),
+  check('payment_plans_period_check', sql`${t.period} in ('week', '2weeks', 'month')`),
+  check('payment_plans_instalments_check', sql`${t.instalments} between 2 and 36`),
 ]);
 
 export const escalations = pgTable('escalations', {
@@ -272,9 +340,108 @@ export const escalations = pgTable('escalations', {
   decidedBy: text('decided_by'),
   decidedAt: timestamp('decided_at', { withTimezone: true }),
   createdAt: createdAt(),
+  // The request message in the outbox (channel_posts); channel_id and message_ts are copied once it is posted.
+  postId: ref('post_id').references(() => channelPosts.id),
+  // Why a manager rejected it (the requester's own words are in `reason`).
+  decisionReason: text('decision_reason'),
+  // A ladder proposal that came in a burst: listed by `/collect escalations` and the ladder's summary, never posted on its own.
+  summarizedAt: timestamp('summarized_at', { withTimezone: true }),
+  // The managers' DMs about this request are queued.
+  managersToldAt: timestamp('managers_told_at', { withTimezone: true }),
+  // The request message shows the decision (chat.update done, or queued already decided).
+  decisionShownAt: timestamp('decision_shown_at', { withTimezone: true }),
+  // The one reminder to the managers for a request left undecided.
+  nudgedAt: timestamp('nudged_at', { withTimezone: true }),
+  // What an approval sets in motion (the letter, the hand-off export): claimed while a worker does it, then done.
+  fulfilStartedAt: timestamp('fulfil_started_at', { withTimezone: true }),
+  fulfilledAt: timestamp('fulfilled_at', { withTimezone: true }),
+  // Set when the ladder proposed it (requested_by 'system'): the step the case reached. For
+  // 'agency_or_legal' the approving manager picks the route; `kind` says 'agency' until then.
+  proposedStage: ladderStageEnum('proposed_stage'),
 }, (t) => [
   index('escalations_status_idx').on(t.workspaceId, t.status),
   uniqueIndex('escalations_pending_uq').on(t.workspaceId, t.caseId, t.kind).where(sql`${t.status} = 'pending'`),
+]);
+
+// The e-mail issue adds what happens to a draft next (approved, sent, skipped).
+export const draftStatusEnum = pgEnum('draft_status', ['draft']);
+
+/**
+ * Reminders the ladder drafted, rendered in the debtor's language
+ * (src/drafts/reminders.ts), for a person or the mailer to send. One per case
+ * and step; a courtesy reminder (pre_due) comes before any case, so it has no
+ * case and is kept once per customer and due date.
+ */
+export const drafts = pgTable('drafts', {
+  id: id(),
+  // The composite customer key below ties a draft to its workspace.
+  workspaceId: text('workspace_id').notNull(),
+  caseId: ref('case_id').references(() => cases.id),
+  customerId: ref('customer_id').notNull(),
+  stage: ladderStageEnum('stage').notNull(),
+  // pre_due: the due date it announces.
+  dueDate: date('due_date', { mode: 'string' }),
+  locale: localeEnum('locale').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  // What the text was made from: invoices, totals, earlier reminders, payment details, late fees.
+  data: jsonb('data').notNull(),
+  status: draftStatusEnum('status').notNull().default('draft'),
+  createdAt: createdAt(),
+}, (t) => [
+  sameWorkspaceCustomer('drafts_customer_fk', t),
+  uniqueIndex('drafts_case_stage_uq').on(t.caseId, t.stage).where(sql`${t.caseId} is not null`),
+  uniqueIndex('drafts_pre_due_uq').on(t.workspaceId, t.customerId, t.dueDate).where(sql`${t.stage} = 'pre_due'`),
+  index('drafts_status_idx').on(t.workspaceId, t.status, t.createdAt),
+]);
+
+/** The days the ladder pass ran for a workspace (its own calendar day): the first worker to insert the row does it. */
+export const ladderDays = pgTable('ladder_days', {
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  day: date('day', { mode: 'string' }).notNull(),
+  ranAt: timestamp('ran_at', { withTimezone: true }).notNull().defaultNow(),
+  // Moves per step, drafts, proposals: what the pass did, for operators.
+  result: jsonb('result'),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.day] })]);
+
+export const letterKindEnum = pgEnum('letter_kind', ['formal_notice']);
+
+/** Raw bytes; both drivers hand back a Uint8Array or a Buffer, read as a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+/**
+ * The letters relance generated (src/letters/), the PDF kept as bytes with its
+ * SHA-256: the case file must carry the very letter that was sent. A trigger
+ * (migration 0016) refuses to delete a letter or change what was generated;
+ * only what happened to it later (sent, received, uploaded) is filled in.
+ */
+export const letters = pgTable('letters', {
+  id: id(),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  caseId: ref('case_id').notNull().references(() => cases.id),
+  customerId: ref('customer_id').notNull(),
+  kind: letterKindEnum('kind').notNull(),
+  locale: localeEnum('locale').notNull(),
+  filename: text('filename').notNull(),
+  content: bytea('content').notNull(),
+  sha256: char('sha256', { length: 64 }).notNull(),
+  // The day the letter gives the debtor to pay by.
+  deadlineOn: date('deadline_on', { mode: 'string' }),
+  createdBy: text('created_by').notNull(),
+  createdAt: createdAt(),
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+  trackingNo: text('tracking_no'),
+  receivedOn: date('received_on', { mode: 'string' }),
+  // Where Slack has it, once uploaded.
+  slackFileId: text('slack_file_id'),
+  slackChannelId: text('slack_channel_id'),
+  slackThreadTs: text('slack_thread_ts'),
+}, (t) => [
+  sameWorkspaceCustomer('letters_customer_fk', t),
+  index('letters_case_idx').on(t.workspaceId, t.caseId, t.createdAt),
 ]);
 
 /** Where and when each channel gets its digest. Redis only mirrors this table. */
@@ -392,3 +559,25 @@ export const slackEvents = pgTable('slack_events', {
   workspaceId: text('workspace_id').notNull(),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const rateKindEnum = pgEnum('rate_kind', ['ecb', 'legal']);
+
+/**
+ * The dated rate tables of late fees (src/domain/rates.ts): one published
+ * figure per kind and half-year, with its source. Public law, so global, not
+ * per workspace. Seeded by migration 0012; admins add half-years with
+ * `relance rates add`.
+ */
+export const ratePeriods = pgTable('rate_periods', {
+  kind: rateKindEnum('kind').notNull(),
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  percent: numeric('percent', { precision: 6, scale: 3 }).notNull(),
+  source: text('source').notNull(),
+  addedBy: text('added_by').notNull(),
+  addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.kind, t.startsOn] }),
+  // A rate is set for 1 January (January–June) or 1 July (July–December), never another day.
+  check('rate_periods_half_year_ck', sql`extract(day from ${t.startsOn}) = 1 and extract(month from ${t.startsOn}) in (1, 7)`),
+  check('rate_periods_percent_ck', sql`${t.percent} >= 0 and ${t.percent} <= 30`),
+]);

@@ -71,6 +71,12 @@ export const DOMAIN_ERROR_CODES = {
   // call-outcomes.ts — /collect log
   'log.promise_needs_date': { meaning: 'A promise with an amount but no date after it (input: the amount).', example: '/collect log acme promised 500 friday' },
 
+  // stats-period.ts — /collect stats
+  'stats.unknown_period': { meaning: 'Not a period /collect stats understands.', example: '/collect stats last month' },
+  'stats.future_period': { meaning: 'The period starts after today (params: start, today).', example: '/collect stats this month' },
+  'stats.range_order': { meaning: 'A range whose start comes after its end (params: start, end).', example: '/collect stats 2026-10-01..2026-10-31' },
+  'stats.bad_days': { meaning: 'A number of days of 0 or more than the longest period (params: max).', example: '/collect stats 30d' },
+
   // pause-args.ts
   'pause.missing_case': { meaning: 'pause was given nothing: no case, date or reason.', example: '/collect pause acme 30d dispute price' },
   'pause.missing_when': { meaning: 'No date or duration after the case (input: the words given).', example: '/collect pause acme 2w plan' },
@@ -79,6 +85,14 @@ export const DOMAIN_ERROR_CODES = {
   'pause.unknown_dispute': { meaning: 'The word after "dispute" is not a dispute reason.', example: '/collect pause acme 30d dispute not delivered' },
   'pause.not_after_today': { meaning: 'The pause would end today (or before): it must end on a later day.', example: 'tomorrow, 10d' },
   'pause.too_far': { meaning: 'The pause would end more than a year from today (params: years).', example: '6 months' },
+
+  // plan-args.ts — /collect plan
+  'plan.bad_count': { meaning: 'The word after the case is not a whole number of instalments (params: min, max).', example: '/collect plan acme 3 every month' },
+  'plan.count_out_of_range': { meaning: 'The number of instalments is outside what a plan takes (params: min, max).', example: '/collect plan acme 6 every month' },
+  'plan.bad_period': { meaning: '"every …" (or tous les, chaque…) that names no period a plan takes: week, 2 weeks or month.', example: '/collect plan acme 4 every 2 weeks' },
+  'plan.missing_date': { meaning: '"from" (à partir du, dès le…) with no date after it (input: the marker).', example: '/collect plan acme 3 every month from 15/12' },
+  'plan.unknown_words': { meaning: 'Words after the number of instalments that are no period, date or currency.', example: '/collect plan acme 3 every month from 15/12 EUR' },
+  'plan.repeated': { meaning: 'A second period, first date or currency.', example: '/collect plan acme 3 every month from 15/12' },
 
   // settings.ts — /collect settings [set] <key> <value>; examples are "<key> <value>"
   'settings.missing_key': { meaning: '`settings set` without a key (params: keys, the known keys).', example: 'promise_grace_days 2' },
@@ -89,8 +103,38 @@ export const DOMAIN_ERROR_CODES = {
   'settings.not_whole_days': { meaning: 'Not a whole number of business days (also one element of a list).', example: 'promise_grace_days 2' },
   'settings.days_out_of_range': { meaning: 'A number of business days outside the setting\'s bounds (params: min, max).', example: 'call_backoff_days 1,2,4' },
   'settings.too_many_days': { meaning: 'A list of business days longer than the setting allows (params: max).', example: 'call_backoff_days 1,2,4' },
+  'settings.not_whole_hours': { meaning: 'Not a whole number of business hours.', example: 'escalation_nudge_hours 24' },
+  'settings.hours_out_of_range': { meaning: 'A number of business hours outside the setting\'s bounds (params: min, max).', example: 'escalation_nudge_hours 24' },
   'settings.not_a_time_range': { meaning: 'Not two times of day joined by a dash.', example: 'calling_window 09:00-19:00' },
   'settings.range_order': { meaning: 'A time range that does not end after it starts (params: start, end, as read).', example: 'calling_window 09:00-19:00' },
+
+  // ladder-setting.ts — settings set ladder <step> <day>|off …, ladder_catch_up_days, payment_details
+  'settings.ladder_unknown_stage': { meaning: 'Not a step of the ladder (params: stages, the step names).', example: 'ladder reminder_2 +12' },
+  'settings.ladder_missing_day': { meaning: 'A step named without its day or `off` (params: stage).', example: 'ladder reminder_2 +12' },
+  'settings.ladder_bad_day': { meaning: 'What follows a step is not a whole number of days (input: the step and its words; params: stage).', example: 'ladder call +20' },
+  'settings.ladder_day_range': { meaning: 'A step\'s day outside its bounds: pre_due −60 to −1, the others +1 to +730 (params: stage, min, max).', example: 'ladder pre_due -5' },
+  'settings.ladder_order': { meaning: 'The days would not increase in ladder order (params: stage, day, other, otherDay: the step before it and its day).', example: 'ladder reminder_2 +20 call +25' },
+  'settings.ladder_approval_fixed': { meaning: 'An approval other than the step\'s own: a formal notice and the agency/legal hand-off always need a manager, the others never (params: stage, approval).', example: 'ladder formal_notice +40 manager' },
+  'settings.ladder_repeated': { meaning: 'The same step named twice in one change (params: stage).', example: 'ladder reminder_2 +12' },
+  'settings.not_calendar_days': { meaning: 'Not a whole number of calendar days.', example: 'ladder_catch_up_days 7' },
+  'settings.calendar_days_out_of_range': { meaning: 'A number of calendar days outside the setting\'s bounds (params: min, max).', example: 'ladder_catch_up_days 7' },
+  'settings.text_too_long': { meaning: 'A text setting longer than it may be (input: its start; params: max, length).', example: 'payment_details IBAN FR76 3000 6000 0112 3456 7890 189' },
+  'settings.not_an_iban': { meaning: 'Not shaped like an IBAN: two letters, two check digits, then 11 to 30 letters or digits (spaces allowed).', example: 'creditor_iban FR76 3000 6000 0112 3456 7890 189' },
+  'settings.iban_length': { meaning: 'An IBAN of the wrong length for its country (params: country, expected, length).', example: 'creditor_iban FR76 3000 6000 0112 3456 7890 189' },
+  'settings.iban_checksum': { meaning: 'An IBAN whose check digits do not match: a digit is wrong or two are swapped.', example: 'creditor_iban FR76 3000 6000 0112 3456 7890 189' },
+  'settings.not_a_bic': { meaning: 'Not a BIC: 8 or 11 letters and digits (bank, country, location, optional branch).', example: 'creditor_bic BNPAFRPP' },
+  'settings.not_a_company_id': { meaning: 'Not a SIREN (9 digits), SIRET (14 digits) or EU VAT number.', example: 'creditor_company_id 732 829 320' },
+  'settings.company_id_checksum': { meaning: 'A SIREN, SIRET or French VAT number whose check digit or key does not match (params: kind).', example: 'creditor_company_id 732 829 320' },
+
+  // working-hours.ts — /collect team hours @user <days> <HH:MM-HH:MM> (time range errors are settings.* and time.*)
+  'hours.missing_days': { meaning: 'No working days before the hours (input: all that was typed).', example: 'mon-fri 09:00-17:30' },
+  'hours.bad_days': { meaning: 'Not a set of weekdays (input: the days part).', example: 'mon-fri 09:00-17:30, lun-ven 9h-17h30, mon,tue,thu 8:30-16:00, tue-sat 08:00-16:00' },
+  'hours.missing_time': { meaning: 'Working days without the hours (input: all that was typed).', example: 'mon-fri 09:00-17:30' },
+
+  // calling-profile.ts — /collect settings set calling_profile <value>; examples are the value
+  'profile.unparseable': { meaning: 'Not a calling profile: off, a cap per 7 days and/or quiet days after a conversation.', example: '3/7d 2d, 3/week, off' },
+  'profile.cap_out_of_range': { meaning: 'A number of calls per 7 days outside the bounds (params: min, max).', example: '3/7d' },
+  'profile.days_out_of_range': { meaning: 'Quiet days after a conversation outside the bounds (params: min, max).', example: '3/7d 2d' },
 } as const satisfies Record<string, ErrorDoc>;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

@@ -3,7 +3,11 @@
 // and every use case reads them through `readSettings` (src/db/settings.ts).
 // Later features (ladder, e-mail) add their keys to this one table.
 import { parseChannelMention } from './args.ts';
+import { decodeCallingProfile, parseCallingProfile, type CallingProfile } from './calling-profile.ts';
 import { parseLocalTime } from './date-input.ts';
+import { DEFAULT_LADDER, type LadderStep } from './ladder.ts';
+import { CATCH_UP_BOUNDS, decodeLadder, MAX_PAYMENT_DETAILS, parseCalendarDays, parseLadderEdit, parsePaymentDetails } from './ladder-setting.ts';
+import { CREDITOR_TEXT_MAX, companyIdOf, formatCompanyId, formatIban, parseBic, parseCompanyId, parseCreditorText, parseIban } from './creditor.ts';
 import { fail } from './errors.ts';
 import { err, ok, type InputError, type Result } from './result.ts';
 
@@ -24,6 +28,29 @@ export interface Settings {
   callBackoffDays: number[];
   /** When a debtor may be called, in the debtor's own time zone, on business days. */
   callingWindow: TimeRange;
+  /** Business hours (business days, workspace zone) an escalation request waits before the managers are reminded of it, once. */
+  escalationNudgeHours: number;
+  /** The stricter rules some teams want: calls per 7 days, quiet days after a conversation. Null: off. */
+  callingProfile: CallingProfile | null;
+  /** The dunning ladder: its steps and their days (src/domain/ladder-setting.ts). */
+  ladder: LadderStep[];
+  /** A case that skips several steps acts at the one it lands on only if that step's day is at most this many calendar days ago. */
+  ladderCatchUpDays: number;
+  /** How to pay, as the reminder drafts print it (IBAN, BIC, a payment link…). Null: the drafts leave it out. */
+  paymentDetails: string | null;
+  /** The creditor's identity as letters print it (src/domain/creditor.ts); a formal notice is refused until all but the BIC are set. */
+  creditorName: string | null;
+  /** One line; `;` (or commas) separate the letter's lines. */
+  creditorAddress: string | null;
+  /** SIREN, SIRET or VAT number, compact. */
+  creditorCompanyId: string | null;
+  /** Compact, check digits verified. */
+  creditorIban: string | null;
+  creditorBic: string | null;
+  /** Who signs letters: a name, and a title if wanted. */
+  creditorSignatory: string | null;
+  /** Calendar days a formal notice gives the debtor to pay. */
+  noticeDays: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -32,6 +59,18 @@ export const DEFAULT_SETTINGS: Settings = {
   promiseGraceDays: 1,
   callBackoffDays: [1, 2, 4],
   callingWindow: { start: '09:00', end: '19:00' },
+  escalationNudgeHours: 24,
+  callingProfile: null,
+  ladder: [...DEFAULT_LADDER],
+  ladderCatchUpDays: 7,
+  paymentDetails: null,
+  creditorName: null,
+  creditorAddress: null,
+  creditorCompanyId: null,
+  creditorIban: null,
+  creditorBic: null,
+  creditorSignatory: null,
+  noticeDays: 8,
 };
 
 export type SettingName = keyof Settings;
@@ -43,6 +82,18 @@ export const SETTING_KEYS: Record<SettingName, string> = {
   promiseGraceDays: 'promise_grace_days',
   callBackoffDays: 'call_backoff_days',
   callingWindow: 'calling_window',
+  escalationNudgeHours: 'escalation_nudge_hours',
+  callingProfile: 'calling_profile',
+  ladder: 'ladder',
+  ladderCatchUpDays: 'ladder_catch_up_days',
+  paymentDetails: 'payment_details',
+  creditorName: 'creditor_name',
+  creditorAddress: 'creditor_address',
+  creditorCompanyId: 'creditor_company_id',
+  creditorIban: 'creditor_iban',
+  creditorBic: 'creditor_bic',
+  creditorSignatory: 'creditor_signatory',
+  noticeDays: 'notice_days',
 };
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
@@ -60,6 +111,8 @@ export const settingNameOf = (key: string): SettingName | undefined =>
 export interface SettingInputContext {
   /** The channel the command was typed in: `here` names it. */
   currentChannelId: string;
+  /** The settings in effect, for values typed as a change to them (`ladder reminder_2 +12`); the defaults when absent. */
+  current?: Settings;
 }
 
 /** Where messages go while a channel setting is at its default (null). */
@@ -70,7 +123,12 @@ export type SettingView =
   | { kind: 'channel'; channelId: string | null; fallback: ChannelFallback }
   | { kind: 'business_days'; days: number }
   | { kind: 'business_day_list'; days: number[] }
-  | { kind: 'time_range'; range: TimeRange };
+  | { kind: 'business_hours'; hours: number }
+  | { kind: 'time_range'; range: TimeRange }
+  | { kind: 'calling_profile'; profile: CallingProfile | null }
+  | { kind: 'ladder'; steps: LadderStep[] }
+  | { kind: 'calendar_days'; days: number }
+  | { kind: 'text'; text: string | null };
 
 export interface SettingSpec<T> {
   /** A value `set` accepts, shown in examples: `settings set <key> <example>`. */
@@ -154,6 +212,25 @@ export function parseBusinessDayList(input: string, bounds: Bounds & { maxItems:
   return ok(days);
 }
 
+// "24", "24h", "24 hours", "24 heures ouvrées": the unit is optional and always business hours.
+const HOUR_UNIT = /\s*(?:business\s+hours?|working\s+hours?|hours?|hrs?|h|heures?\s+ouvr[ée]es?|heures?)\.?$/i;
+
+/** Whole business hours within `bounds`. */
+export function parseBusinessHours(input: string, bounds: Bounds): Result<number> {
+  const text = input.trim().replace(HOUR_UNIT, '');
+  if (!/^[-+−]?\d+$/.test(text)) return fail('settings.not_whole_hours', input);
+  const hours = Number(text.replace('−', '-'));
+  if (hours < bounds.min || hours > bounds.max) return fail('settings.hours_out_of_range', input, { min: bounds.min, max: bounds.max });
+  return ok(hours);
+}
+
+const businessHoursSetting = (bounds: Bounds, example: string): SettingSpec<number> => ({
+  example,
+  parse: (input) => parseBusinessHours(input, bounds),
+  decode: (stored) => (isDayCount(stored, bounds) ? stored : undefined),
+  view: (hours) => ({ kind: 'business_hours', hours }),
+});
+
 const businessDayListSetting = (bounds: Bounds & { maxItems: number }, example: string): SettingSpec<number[]> => ({
   example,
   parse: (input) => parseBusinessDayList(input, bounds),
@@ -189,12 +266,62 @@ const timeRangeSetting = (example: string): SettingSpec<TimeRange> => ({
   view: (range) => ({ kind: 'time_range', range }),
 });
 
+const mapOk = <A, B>(r: Result<A>, f: (a: A) => B): Result<B> => (r.ok ? ok(f(r.value)) : r);
+
+/** A text setting: stored as its parser returns it, shown through `show`, no value until set. */
+const textSetting = (example: string, parse: (input: string) => Result<string>, show: (value: string) => string = (v) => v): SettingSpec<string | null> => ({
+  example,
+  parse: (input) => parse(input),
+  decode: (stored) => {
+    // A string of digits (a SIREN) can come back from a jsonb read as a number: drizzle parses postgres.js's already parsed JSON again.
+    const text = typeof stored === 'number' && Number.isSafeInteger(stored) && stored >= 0 ? String(stored) : stored;
+    return text === null || (typeof text === 'string' && text !== '' && parse(text).ok) ? text : undefined;
+  },
+  view: (value) => ({ kind: 'text', text: value === null ? null : show(value) }),
+});
+
+/** A formal notice gives at least a day and at most three months. */
+export const NOTICE_DAYS_BOUNDS = { min: 1, max: 90 };
+
 export const SETTING_SPECS: { [K in SettingName]: SettingSpec<Settings[K]> } = {
   channel: channelSetting('first_digest_channel'),
   managersChannel: channelSetting('team_channel'),
   promiseGraceDays: businessDaysSetting({ min: 0, max: 10 }, '2'),
   callBackoffDays: businessDayListSetting({ min: 1, max: 30, maxItems: 10 }, '1,2,4'),
   callingWindow: timeRangeSetting('09:00-19:00'),
+  escalationNudgeHours: businessHoursSetting({ min: 1, max: 720 }, '24'),
+  callingProfile: { example: '3/7d 2d', parse: parseCallingProfile, decode: decodeCallingProfile, view: (profile) => ({ kind: 'calling_profile', profile }) },
+  ladder: {
+    example: 'reminder_2 +12',
+    parse: (input, context) => parseLadderEdit(input, (context.current ?? DEFAULT_SETTINGS).ladder),
+    decode: decodeLadder,
+    view: (steps) => ({ kind: 'ladder', steps }),
+  },
+  ladderCatchUpDays: {
+    example: '7',
+    parse: (input) => parseCalendarDays(input, CATCH_UP_BOUNDS),
+    decode: (stored) => (isDayCount(stored, CATCH_UP_BOUNDS) ? stored : undefined),
+    view: (days) => ({ kind: 'calendar_days', days }),
+  },
+  paymentDetails: {
+    example: 'IBAN FR76 3000 6000 0112 3456 7890 189, BIC AGRIFRPP',
+    parse: parsePaymentDetails,
+    decode: (stored) => (stored === null || (typeof stored === 'string' && stored.length > 0 && stored.length <= MAX_PAYMENT_DETAILS) ? stored : undefined),
+    view: (text) => ({ kind: 'text', text }),
+  },
+  creditorName: textSetting('Acme SAS', (input) => parseCreditorText(input, CREDITOR_TEXT_MAX.name)),
+  creditorAddress: textSetting('12 rue de la Paix; 75002 Paris', (input) => parseCreditorText(input, CREDITOR_TEXT_MAX.address)),
+  creditorCompanyId: textSetting('732 829 320', (input) => mapOk(parseCompanyId(input), (id) => id.value),
+    (value) => formatCompanyId(companyIdOf(value))),
+  creditorIban: textSetting('FR76 3000 6000 0112 3456 7890 189', parseIban, formatIban),
+  creditorBic: textSetting('BNPAFRPP', parseBic),
+  creditorSignatory: textSetting('Jeanne Martin, directrice financière', (input) => parseCreditorText(input, CREDITOR_TEXT_MAX.signatory)),
+  noticeDays: {
+    example: '8',
+    parse: (input) => parseCalendarDays(input, NOTICE_DAYS_BOUNDS),
+    decode: (stored) => (isDayCount(stored, NOTICE_DAYS_BOUNDS) ? stored : undefined),
+    view: (days) => ({ kind: 'calendar_days', days }),
+  },
 };
 
 /** What the listing shows for one setting's value. */
@@ -230,8 +357,17 @@ export function resolveChannels(settings: Settings, firstDigestChannel: string |
 /** A new value for one setting; null goes back to the default. */
 export type SettingChange = { [K in SettingName]: { name: K; value: Settings[K] | null } }[SettingName];
 
+/** Settings listed together: `/collect settings creditor` shows what letters print. */
+export const SETTING_GROUPS = {
+  creditor: ['creditorName', 'creditorAddress', 'creditorCompanyId', 'creditorIban', 'creditorBic', 'creditorSignatory', 'noticeDays'],
+} as const satisfies Record<string, readonly SettingName[]>;
+
+export type SettingGroup = keyof typeof SETTING_GROUPS;
+
+const GROUP_WORDS: Readonly<Record<string, SettingGroup>> = { creditor: 'creditor', creancier: 'creditor' };
+
 export type SettingsArgs =
-  | { action: 'list' }
+  | { action: 'list'; group?: SettingGroup }
   | { action: 'show'; name: SettingName }
   | ({ action: 'set' } & SettingChange);
 
@@ -246,6 +382,8 @@ export type SettingsInputError = InputError & { name?: SettingName };
 
 export function parseSettingsArgs(tokens: readonly string[], context: SettingInputContext): Result<SettingsArgs, SettingsInputError> {
   if (tokens.length === 0) return ok({ action: 'list' });
+  const group = tokens.length === 1 ? GROUP_WORDS[fold(tokens[0]!)] : undefined;
+  if (group) return ok({ action: 'list', group });
   const explicit = SET_WORDS.includes(fold(tokens[0]!));
   const [keyText, ...valueTokens] = explicit ? tokens.slice(1) : tokens;
   if (keyText === undefined) return fail('settings.missing_key', '', { keys: KEY_LIST });

@@ -36,14 +36,14 @@ const en = {
   'help.case.summary': () => 'Open a case card: balance, unpaid invoices, stage, owner and the latest activity.',
   'help.case.details': () =>
     'Name the case by customer reference, invoice number, or the start of the customer name. If several match, I list them.',
-  'help.team.summary': () => 'See the team, or add and remove members (admins only).',
+  'help.team.summary': () => 'See the team and its working hours, add and remove members (admins only), set working hours.',
   'help.team.details': () =>
-    'Roles: `collector` works cases, `manager` also approves escalations, `admin` also manages the team and settings. Bootstrap admins come from RELANCE_ADMINS and from Slack workspace admins.',
+    'Roles: `collector` works cases, `manager` also approves escalations, `admin` also manages the team and settings. Bootstrap admins come from RELANCE_ADMINS and from Slack workspace admins. `team hours @user <days> <HH:MM-HH:MM>` sets someone\'s working days and hours in their own Slack time zone (`mon-fri 09:00-17:30`, `lun-ven 8h30-17h`, `tue-sat 08:00-16:00`); admins and managers set anyone\'s, a collector their own; `team hours @user` shows them, `team hours @user default` goes back to the default (business days 09:00–18:00). Automatic call assignment gives people calls only when they work.',
 
   'help.digest.summary': () => 'The daily overdue digest of this channel: post it now, preview it, schedule it or stop it.',
   'help.digest.details': () =>
     'The digest goes out on business days only (weekends and public holidays skipped), at most once a day per channel. Default time 09:00 in the workspace time zone, Monday to Friday. Scheduling, posting now and stopping need the manager role. If relance says it could not confirm whether a digest message is already in the channel, look: if it is missing type `digest now confirm <day>` in that channel; if it is there, `digest now found <link>` with its link (⋯ → Copy link).',
-  'help.settings.summary': () => 'See and change the workspace settings: channels, promise grace, call back-off, calling window (admins only).',
+  'help.settings.summary': () => 'See and change the workspace settings: channels, promise grace, call back-off, calling window, calling profile (admins only).',
   'help.settings.details': () =>
     'Each setting checks its own value and says what is wrong. `set <key> default` goes back to the default. A channel: type # and pick it from the list, or type `here` in that channel; relance must be able to post there. Days are business days. Without `set`, `settings <key> <value>` also changes a setting and `settings <key>` shows one.',
 
@@ -92,6 +92,36 @@ const en = {
   'case.timeBarPassed': (p: { date: string }) => `:warning: The oldest claim may be time-barred since *${p.date}*.`,
   'kind.b2b': () => 'business (B2B)',
   'kind.b2c': () => 'consumer (B2C)',
+
+  // stats
+  'help.stats.summary': () => 'Team figures for a period: DSO, overdue by age, CEI, promise-kept rate, and per collector.',
+  'help.stats.details': () =>
+    'The period (default: this month to date): `today`, `yesterday`, `this week`, `last week`, `this month`, `last month`, `this quarter`, `last quarter`, `ytd`, `last year`, `30d` or `last 30 days`, a month (`2026-10`, `oct 2026`), a quarter (`Q3 2026`), a year (`2025`), or days `2026-10-01..2026-10-31`. Days are calendar days in the workspace time zone, both ends included; a period never ends after today. Per currency: receivables, credit sales, DSO (receivables at the end ÷ credit sales × days: the standard method), CEI, and what is overdue at the end by days past due. The promise-kept rate counts the promises decided in the period. Per collector: calls, reach rate, promises taken and kept, and payments received within 30 days of a conversation with the customer. Collectors see the team figures and their own line; managers and admins see every line.',
+  'stats.title': (p: { from: string; to: string }) => `Collections stats: ${p.from} to ${p.to}`,
+  'stats.text': (p: { from: string; to: string }) => `Collections stats from ${p.from} to ${p.to}.`,
+  'stats.period': (p: { days: number; zone: string }) =>
+    `${p.days} day${p.days === 1 ? '' : 's'}, both ends included, in the workspace time zone (${p.zone}). Amounts per currency, never added across currencies.`,
+  'stats.clamped': (p: { today: string }) => `The period is cut at today, ${p.today}: later days have no figures yet.`,
+  'stats.currency': (p: { currency: string }) => `*${p.currency}*`,
+  'stats.receivableEnd': (p: { date: string; amount: string }) => `*Receivables on ${p.date}*\n${p.amount}`,
+  'stats.receivableBefore': (p: { date: string; amount: string }) => `*Receivables on ${p.date}* (the day before)\n${p.amount}`,
+  'stats.sales': (p: { amount: string }) => `*Credit sales in the period*\n${p.amount}`,
+  'stats.dso': (p: { value: string }) => `*DSO* (standard method)\n${p.value}`,
+  'stats.days': (p: { value: string }) => `${p.value} days`,
+  'stats.cei': (p: { value: string }) => `*CEI*\n${p.value}`,
+  'stats.overdue': (p: { date: string; amount: string }) => `*Overdue on ${p.date}*\n${p.amount}`,
+  'stats.bucket': (p: { range: string; amount: string }) => `*${p.range} days past due*\n${p.amount}`,
+  'stats.none': () => '—',
+  'stats.noLedger': () => 'No receivables and no invoices issued in this period.',
+  'stats.promises': (p: { rate: string; kept: number; partly: number; broken: number; decided: number }) =>
+    `*Promise-kept rate:* ${p.rate} (${p.kept} kept, ${p.partly} partly kept, ${p.broken} broken: ${p.decided} promise${p.decided === 1 ? '' : 's'} decided in the period)`,
+  'stats.promisesNone': () => '*Promise-kept rate:* — (no promise was decided in the period)',
+  'stats.collectorsTitle': () => '*Per collector*',
+  'stats.collectorsOwn': () => '*Your figures* (managers and admins see every collector\'s)',
+  'stats.collectorLine': (p: { user: Mrkdwn; calls: number; reach: string; taken: number; kept: number; decided: number; collected: string }) =>
+    `${p.user}: ${p.calls} call${p.calls === 1 ? '' : 's'} logged · reach rate ${p.reach} · ${p.taken} promise${p.taken === 1 ? '' : 's'} taken · ${p.kept} kept of ${p.decided} decided · collected after contact: ${p.collected}`,
+  'stats.nothingCollected': () => 'nothing',
+  'stats.noCollectors': () => 'Nobody logged a call, took a promise or collected after contact in the period.',
 
   // pauses
   'help.pause.summary': () => 'Pause a case until a date or for a while: a dispute, a payment plan or another reason.',
@@ -159,6 +189,65 @@ const en = {
   'activity.promise_broken': (p: { amount: string; date: string; paid: string; missing: string }) =>
     `Promise of ${p.amount} by ${p.date} broken: ${p.paid} paid, ${p.missing} missing`,
 
+  // payment plans
+  'help.plan.summary': () => 'Record a payment plan: the overdue balance in n instalments, each tracked like a promise.',
+  'help.plan.details': () =>
+    'Give the case and the number of instalments (2 to 36), then if you like the period (`every week`, `every 2 weeks`, `every month` — the default; `weekly`, `monthly`, `tous les mois`…), the first due date (`from 15/12`, `à partir du 15/12`; default: one period from today) and the currency when the case owes several. The total is what is overdue today in that currency, split in equal instalments with the rounding remainder on the last one. Each instalment is kept when the payments since today reach it (the earlier ones first) by the end of its day plus the grace (`promise_grace_days`); the first one missed breaks the plan and the case goes back on the ladder. The case is paused while the plan runs. The debtor\'s acceptance, dated today, restarts the limitation period. `plan <case>` shows the plan, `plan <case> cancel` cancels it; a new plan replaces the current one.',
+  'plan.usage': (p: { command: string }) =>
+    `Which case, and in how many instalments? E.g. \`${p.command} plan acme 3 every month from 15/12\`. \`${p.command} plan acme\` shows a case's plan, \`${p.command} plan acme cancel\` cancels it.`,
+  'plan.notFound': (p: { input: string; command: string }) =>
+    `No case matches "${p.input}", so no plan was recorded. Use a customer reference, an invoice number or the start of a customer name, e.g. \`${p.command} plan ACME 3 every month\`.`,
+  'plan.noOpenCase': (p: { name: string }) => `*${p.name}* has no open case: nothing of theirs is overdue, so there is no plan to record or change.`,
+  'plan.noCase': (p: { command: string }) =>
+    `This case is closed or no longer in this workspace, so nothing was changed. Look it up with \`${p.command} case <name>\`.`,
+  'plan.whichCurrency': (p: { name: string; currencies: string; example: string }) =>
+    `*${p.name}* owes ${p.currencies} overdue: a plan is in one currency, so say which. Example: \`${p.example}\``,
+  'plan.wrongCurrency': (p: { input: string; name: string; currencies: string; example: string }) =>
+    `"${p.input}": *${p.name}* owes nothing overdue in that currency (overdue: ${p.currencies}). Example: \`${p.example}\``,
+  'plan.nothingOverdue': (p: { name: string }) => `*${p.name}* owes nothing overdue today, so there is no plan to record.`,
+  'plan.tooSmall': (p: { input: string; total: string; name: string; example: string }) =>
+    `"${p.input}" instalments would be less than the smallest coin each: *${p.name}* owes ${p.total} overdue. Example: \`${p.example}\``,
+  'plan.recorded': (p: { name: string; total: string; count: number; period: string; ack: string; until: string }) =>
+    `Payment plan recorded: *${p.name}* pays *${p.total}* in ${p.count} ${p.period} instalments. The case is paused until ${p.until}, and the debtor's acceptance (${p.ack}) restarts the limitation period.`,
+  'plan.line': (p: { number: number; date: string; amount: string }) => `${p.number}. ${p.date} — ${p.amount}`,
+  'plan.rule': (p: { grace: number }) =>
+    `Each instalment is kept when the payments since today reach it, the earlier ones first, by the end of its day${p.grace > 0 ? ` plus ${p.grace} business day${p.grace === 1 ? '' : 's'} of grace` : ''}. The first one missed breaks the plan and the case goes back on the ladder.`,
+  'plan.replacedPlan': (p: { total: string; count: number }) => `It replaces the earlier plan (${p.total} in ${p.count} instalments), now cancelled.`,
+  'plan.replacedPromise': () => 'The pending promise to pay is replaced by the plan.',
+  'plan.show': (p: { name: string; total: string; count: number; period: string; ack: string; by: Mrkdwn }) =>
+    `*${p.name}*: payment plan of *${p.total}* in ${p.count} ${p.period} instalments, agreed on ${p.ack} (recorded by ${p.by}).`,
+  'plan.showLine': (p: { number: number; date: string; amount: string; status: string }) => `${p.number}. ${p.date} — ${p.amount} · ${p.status}`,
+  'plan.showHint': (p: { command: string; ref: string }) => `Cancel it with \`${p.command} plan ${p.ref} cancel\`; a new plan replaces it.`,
+  'plan.none': (p: { name: string; command: string; ref: string }) =>
+    `*${p.name}* has no payment plan running. Record one with \`${p.command} plan ${p.ref} 3 every month\`.`,
+  'plan.cancelled': (p: { name: string; total: string; count: number; status: string }) =>
+    `The payment plan of *${p.name}* (${p.total}) is cancelled, with its ${p.count} instalment${p.count === 1 ? '' : 's'} still to come. Case status: ${p.status}.`,
+  'plan.nothingToCancel': (p: { name: string }) => `*${p.name}* has no payment plan running; nothing was cancelled.`,
+  'planLine.pending': () => 'to come',
+  'planLine.kept': () => 'paid',
+  'planLine.broken': () => 'missed',
+  'planLine.cancelled': () => 'cancelled',
+  'planPeriod.week': () => 'weekly',
+  'planPeriod.2weeks': () => 'fortnightly',
+  'planPeriod.month': () => 'monthly',
+  'promise.planActive': (p: { name: string; command: string; ref: string }) =>
+    `*${p.name}* has a payment plan running: its instalments are the promises, so no other promise was recorded. To agree something else, record a new plan (it replaces this one) or cancel it first: \`${p.command} plan ${p.ref} cancel\`.`,
+  'logCall.planActive': (p: { command: string; ref: string }) =>
+    `This case has a payment plan running, so no promise can be added and nothing was logged: record a new plan, or cancel the plan first with ${p.command} plan ${p.ref} cancel.`,
+  'resume.planActive': (p: { name: string; command: string; input: string }) =>
+    `*${p.name}* is paused for its payment plan, until it is kept or broken; nothing changed. To put the case back on the ladder now, cancel the plan: \`${p.command} plan ${p.input} cancel\`.`,
+  'case.plan': (p: { paid: number; count: number; period: string; total: string }) =>
+    `:calendar: Payment plan: ${p.count} ${p.period} instalments, ${p.paid} paid (${p.total} in all)`,
+  'case.planNext': (p: { amount: string; date: string }) => `, next ${p.amount} due ${p.date}`,
+  'activity.plan_agreed': (p: { amount: string; instalments: string; period: string; date: string; last: string; acknowledged: string }) =>
+    `Payment plan agreed: ${p.amount} in ${p.instalments} ${p.period} instalments, ${p.date} to ${p.last} (debt acknowledged on ${p.acknowledged})`,
+  'activity.plan_replaced': (p: { amount: string; instalments: string }) => `Earlier payment plan (${p.amount} in ${p.instalments} instalments) replaced by a new one`,
+  'activity.plan_cancelled': (p: { amount: string; instalments: string }) => `Payment plan (${p.amount} in ${p.instalments} instalments) cancelled: back on the ladder`,
+  'activity.instalment_kept': (p: { instalment: string; instalments: string; amount: string }) => `Instalment ${p.instalment} of ${p.instalments} paid: ${p.amount}`,
+  'activity.plan_kept': (p: { amount: string; instalments: string }) => `Payment plan kept: all ${p.instalments} instalments paid (${p.amount})`,
+  'activity.plan_broken': (p: { instalment: string; instalments: string; amount: string; date: string; paid: string; missing: string }) =>
+    `Payment plan broken: instalment ${p.instalment} of ${p.instalments} (${p.amount} due ${p.date}) not paid in time, ${p.paid} paid, ${p.missing} missing. The case is back on the ladder`,
+
   // statuses and stages
   'status.open': () => 'open',
   'status.promised': () => 'promised',
@@ -177,11 +266,88 @@ const en = {
   'stage.formal_notice': () => 'formal notice',
   'stage.agency': () => 'agency',
   'stage.legal': () => 'legal',
+  'stage.agency_or_legal': () => 'agency or legal',
+
+  // the dunning ladder: /collect ladder, its daily pass, its drafts and summary
+  'help.ladder.summary': () => 'The dunning ladder: its steps and what each does; managers preview the next pass\'s moves.',
+  'help.ladder.details': () =>
+    '`ladder` shows the steps, their days (from the oldest unpaid due date) and what each does. `ladder preview` (managers) lists the moves of tomorrow\'s pass per step, with the first names. The pass runs by itself once a day, after midnight in the workspace time zone; only open cases move (promised, paused and escalated cases wait). Admins change the ladder with `settings set ladder reminder_2 +12`.',
+  'ladder.title': () => 'Dunning ladder',
+  'ladder.day': (p: { day: number }) => (p.day < 0 ? `day −${-p.day}` : `day +${p.day}`),
+  'ladder.step': (p: { day: string; stage: string; action: Mrkdwn }) => `*${p.day}* · *${p.stage}* — ${p.action}`,
+  'ladder.action.pre_due': () => 'courtesy reminder drafted (payment details, "tell us now about any problem"), once per customer and due date, before any case exists',
+  'ladder.action.reminder_1': () => 'friendly reminder drafted',
+  'ladder.action.reminder_2': () => 'reminder with payment options drafted (transfer, payment link, instalments)',
+  'ladder.action.call': () => 'phone call: the case is due a call by a collector',
+  'ladder.action.reminder_3': () => 'firm reminder drafted, citing the earlier reminders and, for a business, the late-payment penalties',
+  'ladder.action.formal_notice': () => 'formal notice proposed to the managers · *manager approval*',
+  'ladder.action.agency_or_legal': () => 'hand-off to a collection agency or legal action, proposed to the managers, who pick one · *manager approval*',
+  'ladder.off': (p: { stages: string }) => `Turned off: ${p.stages}.`,
+  'ladder.rules': (p: { catchUp: number }) =>
+    `Days count from the oldest unpaid due date, in calendar days. A case that skips several steps at once (an old ledger imported, a long pause) acts only at the step it lands on, and only if that step's day is at most ${p.catchUp} day${p.catchUp === 1 ? '' : 's'} ago (\`ladder_catch_up_days\`); otherwise it lands there silently. A manager step always files its proposal. Drafts are kept for sending; nothing is e-mailed yet.`,
+  'ladder.editHint': (p: { command: string }) =>
+    `Admins change it with \`${p.command} settings set ladder reminder_2 +12\` (\`call off\` drops a step, \`default\` restores the ladder). Managers: \`${p.command} ladder preview\`.`,
+  'ladder.usage': (p: { input: string; command: string }) =>
+    `"${p.input}" is not something \`ladder\` does: \`${p.command} ladder\` shows the ladder, \`${p.command} ladder preview\` the next pass's moves.`,
+  'ladder.previewManagers': (p: { command: string }) =>
+    `Only managers see the preview of the ladder's moves. \`${p.command} ladder\` shows the ladder itself.`,
+  'ladder.preview.title': (p: { date: string }) => `Ladder moves for ${p.date}`,
+  'ladder.preview.none': () => 'No case moves then.',
+  'ladder.preview.stage': (p: { stage: string; count: number; names: Mrkdwn; more: number }) =>
+    `*${p.stage}*: ${p.count} case${p.count === 1 ? '' : 's'} — ${p.names}${p.more > 0 ? ` and ${p.more} more` : ''}`,
+  'ladder.preview.silent': (p: { count: number }) => `${p.count} of them land there without acting (catch-up)`,
+  'ladder.preview.preDue': (p: { drafts: number; invoices: number }) =>
+    `*courtesy reminders*: ${p.drafts} to draft (${p.invoices} invoice${p.invoices === 1 ? '' : 's'} falling due soon)`,
+  'ladder.preview.note': () => 'As things stand now: payments, promises and pauses before the pass change it. Only you see this.',
+  'ladder.summary': (p: { date: string; lines: Mrkdwn; command: string }) =>
+    `*Dunning ladder, ${p.date}:* cases reached a step that waits for a manager's approval.\n${p.lines}\nReview and decide them with \`${p.command} escalations\`.`,
+  'ladder.summaryLine': (p: { stage: string; count: number; names: Mrkdwn; more: number }) =>
+    `• *${p.stage}*: ${p.count} case${p.count === 1 ? '' : 's'} — ${p.names}${p.more > 0 ? ` and ${p.more} more` : ''}`,
+  'ladder.draftPost': (p: { stage: string; subject: string; body: Mrkdwn }) =>
+    `:memo: Ladder: *${p.stage}* drafted for the customer (not sent).\n*${p.subject}*\n${p.body}`,
+  'ladder.draftCut': () => '_…cut here: the whole text is kept with the draft._',
+  'ladder.rateMissing': (p: { commands: string }) =>
+    `_The late fees use the latest known rate for a half-year not in the table yet: ${p.commands}_`,
+  'ladder.noPaymentDetails': (p: { command: string }) =>
+    `_The drafts give no payment details yet: an admin adds them with \`${p.command} settings set payment_details IBAN …\`._`,
+  'activity.reminder_drafted': (p: { stage: string }) => `Ladder: ${p.stage} drafted for the customer`,
+  'activity.stage_call': () => 'Ladder: call step reached, the case is due a phone call',
+  'activity.escalation_proposed': (p: { stage: string }) => `Ladder: ${p.stage} reached, proposed to the managers for approval`,
+  'activity.stage_set': (p: { stage: string }) => `Ladder: put on ${p.stage} without acting (catch-up: that step's day passed long ago)`,
 
   // activity kinds (timeline lines)
   'activity.case_opened': () => 'Case opened',
   'activity.case_resolved': () => 'Case resolved: nothing overdue any more',
   'activity.payment_recorded': (p: { amount: string }) => `Payment recorded: ${p.amount}`,
+  'activity.letter_generated': (p: { date: string }) => `Formal notice generated (PDF), to pay by ${p.date}`,
+  'activity.case_file_exported': () => 'Case file exported',
+  // letters and the case file (src/letters, src/services/letters, commands/export.ts)
+  'help.export.summary': () => 'The case file as a ZIP, sent to you by DM: summary PDF, invoices, payments, timeline and letters.',
+  'help.export.details': () =>
+    'The ZIP holds summary.pdf (what a collection agency\'s first letter must state: the creditor, the basis of the claim, principal, interest and other sums, how to pay), invoices.csv, payments.csv, timeline.csv (every activity) and the letters generated. Slack has no private files in a channel, so it comes to your direct messages with relance.',
+  'export.missing': (p: { command: string }) => `Which case? Give a customer reference, an invoice number or the start of a customer name, e.g. \`${p.command} export acme\`.`,
+  'export.notFound': (p: { input: string; command: string }) =>
+    `No case matches "${p.input}". Use a customer reference, an invoice number or the start of a customer name, e.g. \`${p.command} export ACME\`.`,
+  'export.ambiguous': (p: { input: string; names: string; command: string }) =>
+    `"${p.input}" matches several customers: ${p.names}. Type more of the name, or the reference, e.g. \`${p.command} export C-1001\`.`,
+  'export.neverACase': (p: { name: string }) => `${p.name} has never had a collection case: there is no case file to export.`,
+  'export.done': (p: { name: string; ref: string; file: string; letters: number }) =>
+    `The case file of *${p.name}* (${p.ref}) is in your direct messages with relance: ${p.file} (summary, invoices, payments, timeline${p.letters > 0 ? ` and ${p.letters} letter${p.letters === 1 ? '' : 's'}` : ''}).`,
+  'export.incomplete': (p: { keys: string; command: string }) =>
+    `Its summary says "not set" for ${p.keys}: an admin fills them in with \`${p.command} settings set <key> <value>\` (see \`${p.command} settings creditor\`).`,
+  'export.uploadFailed': (p: { name: string; error: string }) =>
+    `I could not send the case file of ${p.name} to your direct messages (Slack said: ${p.error}). Please try again.`,
+  'export.dmComment': (p: { name: string; ref: string; date: string }) => `Case file of *${p.name}* (${p.ref}) as of ${p.date}.`,
+  'export.threadComment': (p: { name: string; ref: string; date: string }) => `Case file of *${p.name}* (${p.ref}) as of ${p.date}, for the hand-off.`,
+  'notice.comment': (p: { name: string; ref: string; date: string }) =>
+    `Formal notice for *${p.name}* (${p.ref}), to send by registered letter with acknowledgement of receipt. To pay by ${p.date}.`,
+  'letters.noThreadYet': () => 'The case has no thread yet, so the file is here in the channel.',
+  'notice.missingRate': (p: { kind: string; period: string; used: string; command: string }) =>
+    `No ${p.kind === 'ecb' ? 'ECB' : 'legal interest'} rate is recorded for ${p.period}: the letter uses the latest known one, ${p.used}, and says so. Add it with \`${p.command}\`.`,
+  'notice.waitingForSettings': (p: { name: string; keys: string; command: string }) =>
+    `The formal notice to *${p.name}* is approved, but the letter waits for the creditor's identity: ${p.keys}. An admin sets each with \`${p.command} settings set <key> <value>\` (see \`${p.command} settings creditor\`); the letter is then made and posted in the case thread within minutes.`,
+  'notice.missingSettings': (p: { keys: string; command: string }) =>
+    `A formal notice needs the creditor's identity, and this is not set yet: ${p.keys}. An admin sets each with \`${p.command} settings set <key> <value>\` (see \`${p.command} settings creditor\`). No letter was generated.`,
   'activity.other': (p: { kind: string }) => p.kind.replace(/_/g, ' '),
   'activity.by': (p: { who: Mrkdwn }) => `by ${p.who}`,
   // case threads
@@ -216,12 +382,33 @@ const en = {
   'team.lastAdmin': (p: { user: Mrkdwn }) =>
     `${p.user} is the last admin: add another admin first, so that someone can still manage the team.`,
   'team.badVerb': (p: { input: string; command: string }) =>
-    `"${p.input}" is not a team action. Use \`${p.command} team add @user collector|manager|admin\`, \`${p.command} team remove @user\` or \`${p.command} team\`.`,
+    `"${p.input}" is not a team action. Use \`${p.command} team add @user collector|manager|admin\`, \`${p.command} team remove @user\`, \`${p.command} team hours @user mon-fri 09:00-17:30\` or \`${p.command} team\`.`,
   'team.badUser': (p: { input: string; command: string }) =>
     `"${p.input}" is not a Slack user mention. Type @ and pick the person, e.g. \`${p.command} team add @jane collector\`.`,
   'team.badRole': (p: { input: string; command: string }) =>
     `"${p.input}" is not a role. Use collector, manager or admin, e.g. \`${p.command} team add @jane manager\`.`,
   'team.bot': (p: { user: Mrkdwn }) => `${p.user} is a bot and cannot be on the team.`,
+  'team.memberHours': (p: { user: Mrkdwn; hours: string; zone: string }) => `${p.user} — ${p.hours} · ${p.zone}`,
+  'team.memberDefaultHours': (p: { user: Mrkdwn; hours: string; zone: string }) => `${p.user} — default hours (${p.hours}) · ${p.zone}`,
+  'team.workspaceZone': (p: { zone: string }) => `${p.zone} (the workspace's zone: not known from Slack yet)`,
+  'team.hoursHint': (p: { command: string }) =>
+    `Hours are in each person's own time zone; without hours set, business days 09:00–18:00. Set them with \`${p.command} team hours @user mon-fri 09:00-17:30\`.`,
+  'team.hoursShow': (p: { user: Mrkdwn; hours: string; zone: string; example: string }) =>
+    `${p.user} works ${p.hours} (${p.zone}). Change it with \`${p.example}\`.`,
+  'team.hoursDefault': (p: { user: Mrkdwn; hours: string; zone: string; example: string }) =>
+    `${p.user} has the default hours: ${p.hours} (${p.zone}). Set theirs with \`${p.example}\`.`,
+  'team.hoursSet': (p: { user: Mrkdwn; hours: string; zone: string }) =>
+    `${p.user} now works ${p.hours} (${p.zone}). Automatic call assignment gives them calls only then.`,
+  'team.hoursCleared': (p: { user: Mrkdwn; hours: string; zone: string }) =>
+    `${p.user} is back to the default hours: ${p.hours} (${p.zone}).`,
+  'team.hoursZoneUnknown': (p: { zone: string }) =>
+    `Slack did not give their time zone just now, so relance reads these hours in ${p.zone} until it does.`,
+  'team.hoursBadUser': (p: { input: string; example: string }) =>
+    `"${p.input}" is not a Slack user mention. Type @ and pick the person, e.g. \`${p.example}\`.`,
+  'team.hoursNotMember': (p: { user: Mrkdwn; command: string }) =>
+    `${p.user} is not on the team, so they have no working hours here. An admin adds them first: \`${p.command} team add @user collector\`.`,
+  'team.hoursManagerOnly': (p: { user: Mrkdwn; example: string }) =>
+    `Only an admin or a manager can set someone else's hours (${p.user}); nothing changed. You can set your own: \`${p.example}\`.`,
   'role.admin': () => 'admin',
   'role.manager': () => 'manager',
   'role.collector': () => 'collector',
@@ -239,6 +426,22 @@ const en = {
   'settings.about.call_backoff_days': () =>
     'After no answer or a voicemail, the next attempt comes this many business days later, attempt after attempt; the last number repeats (each 1 to 30, at most 10).',
   'settings.about.calling_window': () => 'When debtors may be called: in each debtor\'s own time zone, on business days.',
+  'settings.about.ladder': () =>
+    'The dunning ladder: each step\'s day from the oldest unpaid due date (calendar days). `reminder_2 +12` moves a step (several at once: `reminder_2 +20 call +25`), `call off` drops one, `default` restores them all; `/collect ladder` says what each step does.',
+  'settings.about.ladder_catch_up_days': () =>
+    'A case that skips several steps at once acts at the step it lands on only if that step\'s day is at most this many days ago; otherwise it lands there silently (0 to 90 days).',
+  'settings.about.payment_details': () => 'How to pay, as the reminder drafts print it: IBAN, BIC, a payment link… (at most 500 characters).',
+  'settings.about.escalation_nudge_hours': () =>
+    'Business hours an escalation request may wait undecided before the managers are reminded of it, once: hours of business days (weekends and public holidays do not count), in the workspace time zone (1 to 720).',
+  'settings.about.creditor_name': () => 'The creditor\'s legal name, as letters and the case file print it. A formal notice needs it.',
+  'settings.about.creditor_address': () => 'The creditor\'s postal address on one line: `;` separates the lines of a letter (commas do too). A formal notice needs it.',
+  'settings.about.creditor_company_id': () => 'SIREN, SIRET or VAT number; its check digits are verified. A formal notice needs it.',
+  'settings.about.creditor_iban': () => 'The account debtors pay into, printed on letters; its check digits are verified. A formal notice needs it.',
+  'settings.about.creditor_bic': () => 'The bank\'s BIC, printed next to the IBAN (optional).',
+  'settings.about.creditor_signatory': () => 'Who signs letters: a name, and a title if wanted. A formal notice needs it.',
+  'settings.about.notice_days': () => 'Calendar days a formal notice gives the debtor to pay (1 to 90); a deadline on a weekend or public holiday moves to the next business day.',
+  'settings.about.calling_profile': () =>
+    'Stricter rules for teams that want them: at most so many calls to a debtor per 7 days, and none within so many days after a conversation (a call someone answered). `off` by default. `3/7d 2d`, `3/week`, `max 3 per week, 2 days after a conversation`, `2d`.',
   'settings.follows.digest': (p: { channel: Mrkdwn }) => `the first channel given a digest, ${p.channel}`,
   'settings.follows.digestNone': () => 'the first channel given a digest (none yet)',
   'settings.follows.team': (p: { channel: Mrkdwn }) => `the team channel, ${p.channel}`,
@@ -246,6 +449,14 @@ const en = {
   'settings.value.businessDays': (p: { days: number }) => `${p.days} business day${p.days === 1 ? '' : 's'}`,
   'settings.value.businessDayList': (p: { days: string; last: number }) => `${p.days} business day${p.last === 1 ? '' : 's'}`,
   'settings.value.timeRange': (p: { start: string; end: string }) => `${p.start}–${p.end}`,
+  'settings.value.businessHours': (p: { hours: number }) => `${p.hours} business hour${p.hours === 1 ? '' : 's'}`,
+  'settings.value.ladderStep': (p: { stage: string; day: string }) => `${p.stage} ${p.day}`,
+  'settings.value.ladder': (p: { steps: string; off: string }) => `${p.steps}${p.off ? ` (off: ${p.off})` : ''}`,
+  'settings.value.notSet': () => 'not set',
+  'settings.value.calendarDays': (p: { days: number }) => `${p.days} day${p.days === 1 ? '' : 's'}`,
+  'profile.off': () => 'off',
+  'profile.cap': (p: { max: number }) => `at most ${p.max} call${p.max === 1 ? '' : 's'} per 7 days`,
+  'profile.quiet': (p: { days: number }) => `none within ${p.days} day${p.days === 1 ? '' : 's'} after a conversation`,
   'settings.changed': (p: { key: string; value: Mrkdwn; before: Mrkdwn }) => `*${p.key}* is now ${p.value} (was ${p.before}).`,
   'settings.reset': (p: { key: string; value: Mrkdwn; before: Mrkdwn }) => `*${p.key}* is back to its default: ${p.value} (was ${p.before}).`,
   'settings.unchanged': (p: { key: string; value: Mrkdwn }) => `*${p.key}* already is ${p.value}; nothing changed.`,
@@ -385,7 +596,7 @@ const en = {
     `Time to call *${p.name}* (${p.ref}): due ${p.date} at ${p.time} (${p.zone}).`,
   'help.assign.summary': () => 'Gives a case\'s call to someone (you by default) at a time, with a reminder by DM when it falls due.',
   'help.assign.details': () =>
-    'Name the case, then optionally a person (`@jane`, managers only for someone else) and a day with an optional time (`friday 14:30`). Without a day: the next business morning at the start of the calling window. The time must be in the debtor\'s calling window (`calling_window`, their own zone). A case has one open call: assigning again replaces it.',
+    'Name the case, then optionally a person (`@jane`, managers only for someone else) and a day with an optional time (`friday 14:30`), read in that person\'s time zone. Without a day: their next working morning (`team hours`), moved to when the debtor may be called. The time must be in the debtor\'s calling window (`calling_window`, their own zone) and within the calling profile, if the team has one (`calling_profile`); outside the person\'s working hours it is only pointed out. A case has one open call: assigning again replaces it.',
   'assign.usage': (p: { command: string }) =>
     `Which case, and for whom? For example: \`${p.command} assign C-1042\`, \`${p.command} assign acme @jane friday 14:30\`.`,
   'assign.notFound': (p: { input: string; command: string }) =>
@@ -404,10 +615,166 @@ const en = {
   'assign.assigned': (p: { name: string; user: Mrkdwn; date: string; time: string; zone: string }) =>
     `Call to *${p.name}* assigned to ${p.user} for ${p.date} at ${p.time} (${p.zone}). A reminder goes by DM when it is due.`,
   'assign.replaced': (p: { user: Mrkdwn }) => `The previous call (${p.user}) is cancelled.`,
+  'assign.overCap': (p: { input: string; name: string; calls: number; max: number; next: string; nextDebtor: string; example: string }) =>
+    `"${p.input}" would be one call too many to *${p.name}*: ${p.calls} already logged in the 7 days before it, and the calling profile allows ${p.max} per 7 days. The next allowed time is ${p.next}, ${p.nextDebtor} for the debtor: \`${p.example}\`.`,
+  'assign.afterConversation': (p: { input: string; name: string; days: number; when: string; next: string; nextDebtor: string; example: string }) =>
+    `"${p.input}" is within ${p.days} day${p.days === 1 ? '' : 's'} of the last conversation with *${p.name}* (${p.when}), which the calling profile does not allow. The next allowed time is ${p.next}, ${p.nextDebtor} for the debtor: \`${p.example}\`.`,
+  'assign.noAllowedTime': (p: { name: string; profile: string }) =>
+    `I found no time in the coming weeks when *${p.name}* may be called under the calling profile (${p.profile}). Nothing was assigned.`,
+  'assign.movedByProfile': (p: { profile: string }) => `That is the first time the calling profile allows (${p.profile}).`,
+  'assign.outsideHours': (p: { user: Mrkdwn; hours: string; zone: string }) =>
+    `:warning: That is outside ${p.user}'s working hours (${p.hours}, ${p.zone}).`,
+  'autoAssign.title': (p: { count: number; date: string }) => `Your calls for ${p.date}, given by relance (${p.count}):`,
+  'autoAssign.line': (p: { name: string; ref: string; time: string }) => `• *${p.name}* (${p.ref}) at ${p.time}`,
+  'autoAssign.lineOtherDay': (p: { name: string; ref: string; date: string; time: string }) => `• *${p.name}* (${p.ref}) on ${p.date} at ${p.time}`,
+  'autoAssign.more': (p: { count: number }) => `…and ${p.count} more: they are all on your Home tab.`,
+  'autoAssign.footer': (p: { command: string; zone: string }) =>
+    `Times in ${p.zone}. Log each call with \`${p.command} log <case>\`; a manager can move one with \`${p.command} assign\`.`,
   'activity.phone_flagged_wrong': () => 'Phone number flagged wrong',
   'activity.payment_claimed': (p: { amount?: string }) =>
     `Says it has paid${p.amount ? ` ${p.amount}` : ''}: to be confirmed when the payment is imported or recorded`,
   'activity.escalation_suggested': () => 'Refused to pay: escalation suggested',
+  // escalations and write-offs: requested by anyone on the team, decided by another manager
+  'help.escalate.summary': () => 'Ask a manager for a formal notice, a hand-off to a collection agency, or legal action.',
+  'help.escalate.details': () =>
+    'Give the case, then `notice` (formal notice, _mise en demeure_), `agency` or `legal` (French: `mise en demeure`, `agence`, `judiciaire`), then the reason if you like. The request is posted in the managers\' channel (`managers_channel`; default: the team channel) with the case brief — balance, aging, reminders and calls so far, broken promises, disputes — and **Approve** / **Reject** buttons; the managers get a DM. A manager other than you decides (four eyes); you get a DM with the decision, and it goes to the case thread and the timeline. Approved: a notice moves the case to _formal notice sent_, agency and legal to _with agency_ / _legal action_ (its open calls are cancelled). A request waiting more than `escalation_nudge_hours` business hours is nudged once.',
+  'help.writeoff.summary': () => 'Ask a manager to write a case off; once approved the case is closed as written off.',
+  'help.writeoff.details': () =>
+    'Give the case, then the reason (required: the approving manager reads it). The request is posted and decided as an escalation is. Approved: the case is written off, its open tasks and pending promises cancelled, and any other request on it closed.',
+  'help.escalations.summary': () => 'The requests waiting for a decision, with Approve and Reject (managers).',
+  'help.escalations.details': () =>
+    'Oldest first, 8 to a page (`escalations 2` for the second). Your own requests show without buttons: another manager decides them. When the dunning ladder proposes many escalations at once they are not posted one by one: they are decided here.',
+  'escalationKind.notice': () => 'formal notice',
+  'escalationKind.agency': () => 'hand-off to a collection agency',
+  'escalationKind.legal': () => 'legal action',
+  'escalationKind.writeoff': () => 'write-off',
+  'activity.escalation_requested': (p: { escalation: string }) => `Manager approval requested: ${p.escalation}`,
+  'activity.escalation_approved': (p: { escalation: string }) => `Approved: ${p.escalation}`,
+  'activity.escalation_rejected': (p: { escalation: string }) => `Rejected: ${p.escalation}`,
+  'activity.escalation_cancelled': (p: { escalation: string }) => `Request for ${p.escalation} closed without a decision: the case moved on`,
+  'escalation.title': (p: { kind: string; name: string; ref: string }) => `:scales: *Approval needed: ${p.kind}* — *${p.name}* (${p.ref})`,
+  'escalation.text': (p: { kind: string; name: string; ref: string }) => `Approval needed: ${p.kind} for ${p.name} (${p.ref})`,
+  'escalation.decidedText': (p: { kind: string; name: string; ref: string; decision: string }) => `${p.decision}: ${p.kind} for ${p.name} (${p.ref})`,
+  'escalation.status.approved': () => 'Approved',
+  'escalation.status.rejected': () => 'Rejected',
+  'escalation.status.cancelled': () => 'Closed without a decision',
+  'escalation.brief.balanceLabel': () => 'Overdue',
+  'escalation.brief.balanceOpen': (p: { overdue: string; open: string }) => `${p.overdue} (${p.open} open in all)`,
+  'escalation.brief.agingLabel': () => 'Oldest unpaid',
+  'escalation.brief.aging': (p: { date: string; days: number }) => `due ${p.date}, ${p.days} day${p.days === 1 ? '' : 's'} overdue`,
+  'escalation.brief.statusLabel': () => 'Status',
+  'escalation.brief.remindersLabel': () => 'Reminders',
+  'escalation.brief.reminders': (p: { count: number; last: string }) =>
+    p.count === 0 ? 'none drafted yet' : `${p.count} drafted${p.last ? `, the last on ${p.last}` : ''}`,
+  'escalation.brief.callsLabel': () => 'Calls',
+  'escalation.brief.calls': (p: { count: number; last: string }) =>
+    p.count === 0 ? 'none logged' : `${p.count} logged${p.last ? `; ${p.last}` : ''}`,
+  'escalation.brief.lastCall': (p: { outcome: string; date: string }) => `last: ${p.outcome} on ${p.date}`,
+  'escalation.brief.promisesLabel': () => 'Broken promises',
+  'escalation.brief.brokenPromises': (p: { count: number }) => (p.count === 0 ? 'none' : String(p.count)),
+  'escalation.brief.disputesLabel': () => 'Disputes',
+  'escalation.brief.disputes': (p: { count: number }) => (p.count === 0 ? 'none' : `${p.count} (paused for a dispute)`),
+  'escalation.brief.nothing': () => 'nothing',
+  'escalation.reason': (p: { reason: Mrkdwn }) => `*Reason:*\n${p.reason}`,
+  'escalation.noReason': () => '_No reason given._',
+  'escalation.requestedBy': (p: { user: Mrkdwn; date: string }) => `Requested by ${p.user} on ${p.date}`,
+  'escalation.proposedByLadder': (p: { date: string }) => `Proposed by the dunning ladder on ${p.date}`,
+  'escalation.routesHint': () => 'The ladder proposes a hand-off: approve it to a collection agency or to legal action.',
+  'escalation.fourEyes': () => 'Any manager but the requester may decide. Discuss it in this thread.',
+  'escalation.approve': () => 'Approve',
+  'escalation.approveRoute': (p: { kind: string }) => `Approve: ${p.kind}`,
+  'escalation.reject': () => 'Reject',
+  'escalation.nobody': () => 'relance',
+  'escalation.approvedLine': (p: { kind: string; user: Mrkdwn; date: string }) => `:white_check_mark: *Approved* (${p.kind}) by ${p.user} on ${p.date}`,
+  'escalation.rejectedLine': (p: { user: Mrkdwn; date: string; reason: Mrkdwn }) => `:x: *Rejected* by ${p.user} on ${p.date}:\n${p.reason}`,
+  'escalation.cancelledLine': (p: { date: string }) => `:heavy_minus_sign: *Closed without a decision* on ${p.date}: the case moved on (paid, written off, or escalated further).`,
+  'escalation.dm.teamChannel': () => 'the team channel',
+  'escalation.dm.request': (p: { user: Mrkdwn; kind: string; name: string; ref: string; where: Mrkdwn; command: string }) =>
+    `${p.user} asks for a ${p.kind} on *${p.name}* (${p.ref}). It waits for a manager's decision in ${p.where}, or with \`${p.command} escalations\`.`,
+  'escalation.dm.proposal': (p: { kind: string; name: string; ref: string; where: Mrkdwn; command: string }) =>
+    `The dunning ladder proposes a ${p.kind} for *${p.name}* (${p.ref}). It waits for a manager's decision in ${p.where}, or with \`${p.command} escalations\`.`,
+  'escalation.dm.burst': (p: { count: number; command: string }) =>
+    `The dunning ladder proposes ${p.count} escalations at once. They wait for a manager's decision: \`${p.command} escalations\`.`,
+  'escalation.dm.approved': (p: { kind: string; name: string; ref: string; user: Mrkdwn; command: string }) =>
+    `Your request for a ${p.kind} on *${p.name}* (${p.ref}) was approved by ${p.user}. \`${p.command} case ${p.ref}\``,
+  'escalation.dm.rejected': (p: { kind: string; name: string; ref: string; user: Mrkdwn; command: string; reason: Mrkdwn }) =>
+    `Your request for a ${p.kind} on *${p.name}* (${p.ref}) was rejected by ${p.user}:\n${p.reason}`,
+  'escalation.nudge': (p: { managers: Mrkdwn; hours: number }) =>
+    `${p.managers.text ? `${p.managers} ` : ''}:hourglass: This request has waited more than ${p.hours} business hour${p.hours === 1 ? '' : 's'} for a decision.`,
+  'escalation.nudgeList': (p: { managers: Mrkdwn; count: number; hours: number; command: string }) =>
+    `${p.managers.text ? `${p.managers} ` : ''}:hourglass: ${p.count} escalation${p.count === 1 ? ' has' : 's have'} waited more than ${p.hours} business hour${p.hours === 1 ? '' : 's'} for a decision: \`${p.command} escalations\``,
+  'escalation.decide.managersOnly': (p: { role: string }) =>
+    `Only a manager can approve or reject an escalation, and you are a ${p.role}. Nothing changed.`,
+  'escalation.decide.approved': (p: { kind: string; name: string; status: string }) =>
+    `Approved: ${p.kind} for *${p.name}*. The case is now *${p.status}*; the requester is told, and it is in the case thread.`,
+  'escalation.decide.rejected': (p: { kind: string; name: string }) =>
+    `Rejected: ${p.kind} for *${p.name}*. The requester is told why, and it is in the case thread.`,
+  'escalation.decide.notFound': (p: { command: string }) =>
+    `This request is not in this workspace, so nothing changed. See what waits with \`${p.command} escalations\`.`,
+  'escalation.decide.own': (p: { kind: string; name: string }) =>
+    `You asked for this ${p.kind} on *${p.name}* yourself: another manager decides (four eyes). Nothing changed.`,
+  'escalation.decide.caseClosed': (p: { name: string }) =>
+    `*${p.name}* has no open case any more (paid or written off), so the request is closed without a decision.`,
+  'escalation.decide.alreadyApproved': (p: { kind: string; name: string; user: Mrkdwn; date: string }) =>
+    `This ${p.kind} for *${p.name}* was already approved by ${p.user} on ${p.date}. Nothing changed.`,
+  'escalation.decide.alreadyRejected': (p: { kind: string; name: string; user: Mrkdwn; date: string }) =>
+    `This ${p.kind} for *${p.name}* was already rejected by ${p.user} on ${p.date}. Nothing changed.`,
+  'escalation.decide.alreadyClosed': (p: { name: string; date: string }) =>
+    `This request for *${p.name}* was closed without a decision on ${p.date}: the case moved on. Nothing changed.`,
+  'rejectForm.title': () => 'Reject request',
+  'rejectForm.submit': () => 'Reject',
+  'rejectForm.cancel': () => 'Cancel',
+  'rejectForm.intro': (p: { kind: string; name: string; ref: string }) =>
+    `Reject the ${p.kind} for *${p.name}* (${p.ref})? The requester gets your reason by DM, and it goes to the case file.`,
+  'rejectForm.reason': () => 'Why not?',
+  'rejectForm.placeholder': () => 'e.g. they paid half yesterday: give them two more weeks',
+  'rejectForm.needReason': () => 'Say why: the requester reads it, and it goes to the case file.',
+  'rejectForm.tooLong': (p: { length: number; max: number }) => `The reason is ${p.length} characters long; the most is ${p.max}. Shorten it.`,
+  'rejectForm.staleTrigger': () => 'Slack did not let the form open in time (it allows 3 seconds). Press *Reject* again.',
+  'rejectForm.badForm': (p: { input: string; command: string }) =>
+    `This form is damaged ("${p.input}" does not name a request), so nothing was rejected. Close it and use \`${p.command} escalations\`.`,
+  'rejectForm.failed': (p: { ref: string }) =>
+    `Something went wrong on my side and nothing was rejected. Try again; if it persists, give your admin this reference: ${p.ref}.`,
+  'escalations.title': (p: { count: number }) => `Escalations waiting for a decision (${p.count})`,
+  'escalations.none': () => 'Nothing waits for a decision. :tada:',
+  'escalations.byLadder': () => 'the dunning ladder',
+  'escalations.row': (p: { kind: string; name: string; ref: string; overdue: string; days: number; who: Mrkdwn; date: string }) =>
+    `*${p.kind}* — *${p.name}* (${p.ref}) · ${p.overdue} overdue · ${p.days} days · asked by ${p.who} on ${p.date}`,
+  'escalations.own': () => 'Your own request: another manager decides.',
+  'escalations.page': (p: { page: number; pages: number; next: number; command: string }) =>
+    `Page ${p.page} of ${p.pages}. Next: \`${p.command} escalations ${p.next}\``,
+  'escalations.lastPage': (p: { page: number; pages: number }) => `Page ${p.page} of ${p.pages}.`,
+  'escalations.next': () => 'Next page',
+  'escalations.badPage': (p: { input: string; command: string }) =>
+    `"${p.input}" is not a page number. Example: \`${p.command} escalations 2\``,
+  'escalate.usage': (p: { command: string }) =>
+    `Which case, and which escalation? E.g. \`${p.command} escalate acme notice no answer to three reminders\` (notice, agency or legal; the reason is optional).`,
+  'escalate.notFound': (p: { input: string; command: string }) =>
+    `No case matches "${p.input}", so nothing was requested. Use a customer reference, an invoice number or the start of a customer name, e.g. \`${p.command} escalate ACME notice\`.`,
+  'escalate.closed': (p: { name: string }) => `*${p.name}* has no open case (nothing is overdue), so there is nothing to escalate.`,
+  'escalate.noCase': (p: { command: string }) =>
+    `This case is closed or no longer in this workspace, so nothing was requested. Look it up with \`${p.command} case <name>\`.`,
+  'escalate.missingKind': (p: { name: string; example: string }) =>
+    `Which escalation for *${p.name}*: notice (formal notice), agency or legal? Example: \`${p.example}\``,
+  'escalate.unknownKind': (p: { input: string; example: string }) =>
+    `"${p.input}" is not an escalation: use notice (formal notice), agency or legal. Nothing was requested. Example: \`${p.example}\``,
+  'escalate.reasonTooLong': (p: { length: number; max: number; example: string }) =>
+    `The reason is ${p.length} characters long; the most is ${p.max}. Nothing was requested. Example: \`${p.example}\``,
+  'escalate.already': (p: { name: string; status: string }) =>
+    `*${p.name}* is already there or further (${p.status}), so nothing was requested.`,
+  'escalate.pending': (p: { kind: string; name: string; user: Mrkdwn; date: string; command: string }) =>
+    `A ${p.kind} for *${p.name}* already waits for a manager (asked by ${p.user} on ${p.date}), so nothing new was requested. Managers see it with \`${p.command} escalations\`.`,
+  'escalate.noChannel': (p: { command: string }) =>
+    `the team channel as soon as there is one (an admin sets it with \`${p.command} settings set channel #collections\`)`,
+  'escalate.requested': (p: { kind: string; name: string; ref: string; where: Mrkdwn; managers: number }) =>
+    `Request sent: ${p.kind} for *${p.name}* (${p.ref}), posted in ${p.where}${p.managers > 0 ? ` and sent by DM to ${p.managers} manager${p.managers === 1 ? '' : 's'}` : ''}. A manager other than you decides; you will get a DM with the decision.`,
+  'writeoff.usage': (p: { command: string }) =>
+    `Which case, and why? E.g. \`${p.command} writeoff acme company liquidated, claim filed\`.`,
+  'writeoff.notFound': (p: { input: string; command: string }) =>
+    `No case matches "${p.input}", so nothing was requested. Use a customer reference, an invoice number or the start of a customer name, e.g. \`${p.command} writeoff ACME company liquidated\`.`,
+  'writeoff.closed': (p: { name: string }) => `*${p.name}* has no open case (nothing is overdue), so there is nothing to write off.`,
+  'writeoff.missingReason': (p: { name: string; example: string }) =>
+    `Why write *${p.name}* off? The reason is required: the approving manager reads it. Nothing was requested. Example: \`${p.example}\``,
   // logging calls: /collect log and the log-call form
   'help.log.summary': () => 'Log a call: how it went, and what follows (a promise, the next attempt, a pause for a dispute…).',
   'help.log.details': () =>
@@ -458,6 +825,13 @@ const en = {
   'logCall.escalate': (p: { command: string; ref: string }) =>
     `They refuse to pay: escalation is the next step. Ask a manager for a formal notice with \`${p.command} escalate ${p.ref} notice\`.`,
   'logCall.nextCall': (p: { date: string; time: string; zone: string }) => `Next call: ${p.date} at ${p.time} (${p.zone}), on your list.`,
+
+  // late fees (src/domain/late-fees.ts): a half-year whose rate is not in the table yet
+  'lateFees.table.ecb': () => 'ECB main refinancing rate',
+  'lateFees.table.legal': () => 'legal interest rate',
+  'lateFees.halfYear': (p: { year: number; half: number }) => `the ${p.half === 1 ? 'first' : 'second'} half of ${p.year}`,
+  'lateFees.missingRate': (p: { table: string; period: string; usedPeriod: string; used: string; command: string }) =>
+    `The ${p.table} for ${p.period} is not in relance yet: the rate of ${p.usedPeriod} (${p.used}) was used instead. An admin adds it with \`${p.command}\`.`,
 } satisfies Record<string, Msg<never>>;
 
 export type MessageKey = keyof typeof en;
@@ -489,14 +863,14 @@ const fr: Catalogue = {
   'help.case.summary': () => 'Ouvre la fiche d\'un dossier : solde, factures impayées, étape, responsable et dernières actions.',
   'help.case.details': () =>
     'Désignez le dossier par la référence client, un numéro de facture ou le début du nom du client. Si plusieurs correspondent, je les liste.',
-  'help.team.summary': () => 'Affiche l\'équipe, ou ajoute et retire des membres (admins seulement).',
+  'help.team.summary': () => 'Affiche l\'équipe et ses horaires, ajoute et retire des membres (admins seulement), règle les horaires.',
   'help.team.details': () =>
-    'Rôles : `collector` traite les dossiers, `manager` approuve aussi les escalades, `admin` gère aussi l\'équipe et les réglages. Les admins initiaux viennent de RELANCE_ADMINS et des admins de l\'espace Slack.',
+    'Rôles : `collector` traite les dossiers, `manager` approuve aussi les escalades, `admin` gère aussi l\'équipe et les réglages. Les admins initiaux viennent de RELANCE_ADMINS et des admins de l\'espace Slack. `team hours @utilisateur <jours> <HH:MM-HH:MM>` règle les jours et horaires de travail de quelqu\'un dans son propre fuseau Slack (`lun-ven 8h30-17h`, `mon-fri 09:00-17:30`, `mar-sam 08:00-16:00`) ; admins et managers règlent ceux de tous, un chargé de recouvrement les siens ; `team hours @utilisateur` les affiche, `team hours @utilisateur défaut` revient aux horaires par défaut (jours ouvrés 09:00–18:00). L\'attribution automatique des appels ne donne d\'appels qu\'aux heures de travail.',
 
   'help.digest.summary': () => 'Le relevé quotidien des retards de ce canal : le publier maintenant, le prévisualiser, le programmer ou l\'arrêter.',
   'help.digest.details': () =>
     'Le relevé est publié les jours ouvrés seulement (week-ends et jours fériés exclus), au plus une fois par jour et par canal. Par défaut à 09:00 dans le fuseau de l\'espace, du lundi au vendredi. Programmer, publier maintenant et arrêter demandent le rôle manager. Si relance dit n\'avoir pas pu vérifier si un message du relevé est déjà dans le canal, regardez : s\'il manque, tapez `digest now confirm <jour>` dans ce canal ; s\'il y est, `digest now found <lien>` avec son lien (⋯ → Copier le lien).',
-  'help.settings.summary': () => 'Affiche et change les réglages de l\'espace : canaux, délai de grâce des promesses, relances d\'appel, plage d\'appel (admins seulement).',
+  'help.settings.summary': () => 'Affiche et change les réglages de l\'espace : canaux, délai de grâce des promesses, relances d\'appel, plage d\'appel, profil d\'appel (admins seulement).',
   'help.settings.details': () =>
     'Chaque réglage vérifie sa valeur et dit ce qui ne va pas. `set <clé> défaut` revient à la valeur par défaut. Un canal : tapez # et choisissez-le dans la liste, ou tapez `ici` dans ce canal ; relance doit pouvoir y publier. Les jours sont des jours ouvrés. Sans `set`, `settings <clé> <valeur>` change aussi un réglage et `settings <clé>` en affiche un.',
   'overdue.title.all': () => 'Comptes en retard — toute l\'équipe',
@@ -541,6 +915,36 @@ const fr: Catalogue = {
   'case.timeBarPassed': (p) => `:warning: La plus ancienne créance est peut-être prescrite depuis le *${p.date}*.`,
   'kind.b2b': () => 'professionnel (B2B)',
   'kind.b2c': () => 'particulier (B2C)',
+
+  // stats
+  'help.stats.summary': () => 'Les chiffres de l\'équipe sur une période : DSO, retards par ancienneté, CEI, taux de promesses tenues, et par chargé de recouvrement.',
+  'help.stats.details': () =>
+    'La période (par défaut : ce mois jusqu\'à aujourd\'hui) : `aujourd\'hui`, `hier`, `cette semaine`, `semaine dernière`, `ce mois`, `mois dernier`, `ce trimestre`, `trimestre dernier`, `cette année`, `année dernière`, `30j` ou `30 derniers jours`, un mois (`2026-10`, `octobre 2026`), un trimestre (`T3 2026`), une année (`2025`), ou des jours `2026-10-01..2026-10-31`. Ce sont des jours du calendrier dans le fuseau de l\'espace de travail, bornes comprises ; une période ne finit jamais après aujourd\'hui. Par devise : encours, ventes à crédit, DSO (encours à la fin ÷ ventes à crédit × jours : la méthode standard), CEI, et le retard à la fin par ancienneté. Le taux de promesses tenues compte les promesses tranchées dans la période. Par chargé : appels, taux de joignabilité, promesses obtenues et tenues, et paiements reçus dans les 30 jours après une conversation avec le client. Les chargés voient les chiffres de l\'équipe et leur propre ligne ; managers et admins voient toutes les lignes.',
+  'stats.title': (p) => `Statistiques de recouvrement : du ${p.from} au ${p.to}`,
+  'stats.text': (p) => `Statistiques de recouvrement du ${p.from} au ${p.to}.`,
+  'stats.period': (p) =>
+    `${p.days} jour${p.days === 1 ? '' : 's'}, bornes comprises, dans le fuseau de l'espace de travail (${p.zone}). Montants par devise, jamais additionnés d'une devise à l'autre.`,
+  'stats.clamped': (p) => `La période s'arrête à aujourd'hui, le ${p.today} : les jours suivants n'ont pas encore de chiffres.`,
+  'stats.currency': (p) => `*${p.currency}*`,
+  'stats.receivableEnd': (p) => `*Encours au ${p.date}*\n${p.amount}`,
+  'stats.receivableBefore': (p) => `*Encours au ${p.date}* (la veille)\n${p.amount}`,
+  'stats.sales': (p) => `*Ventes à crédit de la période*\n${p.amount}`,
+  'stats.dso': (p) => `*DSO* (méthode standard)\n${p.value}`,
+  'stats.days': (p) => `${p.value} jours`,
+  'stats.cei': (p) => `*CEI*\n${p.value}`,
+  'stats.overdue': (p) => `*En retard au ${p.date}*\n${p.amount}`,
+  'stats.bucket': (p) => `*${p.range} jours de retard*\n${p.amount}`,
+  'stats.none': () => '—',
+  'stats.noLedger': () => 'Aucun encours et aucune facture émise dans cette période.',
+  'stats.promises': (p) =>
+    `*Taux de promesses tenues :* ${p.rate} (${p.kept} tenue${p.kept > 1 ? 's' : ''}, ${p.partly} tenue${p.partly > 1 ? 's' : ''} en partie, ${p.broken} non tenue${p.broken > 1 ? 's' : ''} : ${p.decided} promesse${p.decided > 1 ? 's' : ''} tranchée${p.decided > 1 ? 's' : ''} dans la période)`,
+  'stats.promisesNone': () => '*Taux de promesses tenues :* — (aucune promesse tranchée dans la période)',
+  'stats.collectorsTitle': () => '*Par chargé de recouvrement*',
+  'stats.collectorsOwn': () => '*Vos chiffres* (managers et admins voient ceux de chacun)',
+  'stats.collectorLine': (p) =>
+    `${p.user} : ${p.calls} appel${p.calls > 1 ? 's' : ''} noté${p.calls > 1 ? 's' : ''} · joignabilité ${p.reach} · ${p.taken} promesse${p.taken > 1 ? 's' : ''} obtenue${p.taken > 1 ? 's' : ''} · ${p.kept} tenue${p.kept > 1 ? 's' : ''} sur ${p.decided} tranchée${p.decided > 1 ? 's' : ''} · encaissé après contact : ${p.collected}`,
+  'stats.nothingCollected': () => 'rien',
+  'stats.noCollectors': () => 'Personne n\'a noté d\'appel, obtenu de promesse ni encaissé après contact dans la période.',
 
   'help.pause.summary': () => 'Met un dossier en pause jusqu\'à une date ou pour un temps : litige, échéancier ou autre motif.',
   'help.pause.details': () =>
@@ -603,6 +1007,62 @@ const fr: Catalogue = {
   'activity.promise_kept': (p) => `Promesse de ${p.amount} tenue : ${p.paid} payés`,
   'activity.promise_broken': (p) => `Promesse de ${p.amount} pour le ${p.date} non tenue : ${p.paid} payés, ${p.missing} manquants`,
 
+  'help.plan.summary': () => 'Enregistre un échéancier : le solde en retard en n échéances, chacune suivie comme une promesse.',
+  'help.plan.details': () =>
+    'Indiquez le dossier et le nombre d\'échéances (2 à 36), puis si vous voulez la périodicité (`toutes les semaines`, `toutes les 2 semaines`, `tous les mois` — par défaut ; `hebdomadaire`, `mensuel`, `every month`…), la première échéance (`à partir du 15/12`, `dès le 15/12`, `from 15/12` ; par défaut dans une période) et la devise si le dossier en doit plusieurs. Le total est ce qui est en retard aujourd\'hui dans cette devise, en échéances égales, l\'arrondi sur la dernière. Chaque échéance est tenue si les paiements depuis aujourd\'hui l\'atteignent (les précédentes d\'abord) à la fin de son jour plus le délai de grâce (`promise_grace_days`) ; la première manquée rompt l\'échéancier et le dossier reprend les relances. Le dossier est en pause pendant l\'échéancier. L\'accord du débiteur, daté d\'aujourd\'hui, fait repartir le délai de prescription. `plan <dossier>` affiche l\'échéancier, `plan <dossier> annuler` l\'annule ; un nouvel échéancier remplace l\'actuel.',
+  'plan.usage': (p) =>
+    `Quel dossier, et en combien d'échéances ? Par ex. \`${p.command} plan acme 3 tous les mois à partir du 15/12\`. \`${p.command} plan acme\` affiche l'échéancier d'un dossier, \`${p.command} plan acme annuler\` l'annule.`,
+  'plan.notFound': (p) =>
+    `Aucun dossier ne correspond à « ${p.input} », aucun échéancier n'a donc été enregistré. Utilisez une référence client, un numéro de facture ou le début d'un nom de client, par ex. \`${p.command} plan ACME 3 tous les mois\`.`,
+  'plan.noOpenCase': (p) => `*${p.name}* n'a pas de dossier ouvert : rien n'est en retard, il n'y a donc pas d'échéancier à enregistrer ou à changer.`,
+  'plan.noCase': (p) =>
+    `Ce dossier est clos ou n'est plus dans cet espace, rien n'a donc changé. Cherchez-le avec \`${p.command} case <nom>\`.`,
+  'plan.whichCurrency': (p) =>
+    `*${p.name}* doit ${p.currencies} en retard : un échéancier est dans une seule devise, précisez laquelle. Exemple : \`${p.example}\``,
+  'plan.wrongCurrency': (p) =>
+    `« ${p.input} » : *${p.name}* ne doit rien en retard dans cette devise (en retard : ${p.currencies}). Exemple : \`${p.example}\``,
+  'plan.nothingOverdue': (p) => `*${p.name}* ne doit rien en retard aujourd'hui, il n'y a donc pas d'échéancier à enregistrer.`,
+  'plan.tooSmall': (p) =>
+    `« ${p.input} » échéances feraient moins que la plus petite pièce chacune : *${p.name}* doit ${p.total} en retard. Exemple : \`${p.example}\``,
+  'plan.recorded': (p) =>
+    `Échéancier enregistré : *${p.name}* paie *${p.total}* en ${p.count} échéances ${p.period}. Le dossier est en pause jusqu'au ${p.until}, et l'accord du débiteur (${p.ack}) fait repartir le délai de prescription.`,
+  'plan.line': (p) => `${p.number}. ${p.date} — ${p.amount}`,
+  'plan.rule': (p) =>
+    `Chaque échéance est tenue si les paiements depuis aujourd'hui l'atteignent, les précédentes d'abord, à la fin de son jour${p.grace > 0 ? ` plus ${p.grace} jour${p.grace === 1 ? '' : 's'} ouvré${p.grace === 1 ? '' : 's'} de grâce` : ''}. La première manquée rompt l'échéancier et le dossier reprend les relances.`,
+  'plan.replacedPlan': (p) => `Il remplace l'échéancier précédent (${p.total} en ${p.count} échéances), désormais annulé.`,
+  'plan.replacedPromise': () => 'La promesse de paiement en cours est remplacée par l\'échéancier.',
+  'plan.show': (p) =>
+    `*${p.name}* : échéancier de *${p.total}* en ${p.count} échéances ${p.period}, accepté le ${p.ack} (enregistré par ${p.by}).`,
+  'plan.showLine': (p) => `${p.number}. ${p.date} — ${p.amount} · ${p.status}`,
+  'plan.showHint': (p) => `Annulez-le avec \`${p.command} plan ${p.ref} annuler\` ; un nouvel échéancier le remplace.`,
+  'plan.none': (p) => `*${p.name}* n'a pas d'échéancier en cours. Enregistrez-en un avec \`${p.command} plan ${p.ref} 3 tous les mois\`.`,
+  'plan.cancelled': (p) =>
+    `L'échéancier de *${p.name}* (${p.total}) est annulé, avec ${p.count === 1 ? 'son échéance restante' : `ses ${p.count} échéances restantes`}. Statut du dossier : ${p.status}.`,
+  'plan.nothingToCancel': (p) => `*${p.name}* n'a pas d'échéancier en cours ; rien n'a été annulé.`,
+  'planLine.pending': () => 'à venir',
+  'planLine.kept': () => 'payée',
+  'planLine.broken': () => 'manquée',
+  'planLine.cancelled': () => 'annulée',
+  'planPeriod.week': () => 'hebdomadaires',
+  'planPeriod.2weeks': () => 'toutes les deux semaines',
+  'planPeriod.month': () => 'mensuelles',
+  'promise.planActive': (p) =>
+    `*${p.name}* a un échéancier en cours : ses échéances sont les promesses, aucune autre promesse n'a donc été enregistrée. Pour convenir d'autre chose, enregistrez un nouvel échéancier (il remplace celui-ci) ou annulez-le d'abord : \`${p.command} plan ${p.ref} annuler\`.`,
+  'logCall.planActive': (p) =>
+    `Ce dossier a un échéancier en cours : on ne peut pas y ajouter de promesse, et rien n'a été noté. Enregistrez un nouvel échéancier, ou annulez d'abord l'échéancier avec ${p.command} plan ${p.ref} annuler.`,
+  'resume.planActive': (p) =>
+    `*${p.name}* est en pause pour son échéancier, jusqu'à ce qu'il soit tenu ou rompu ; rien n'a changé. Pour remettre le dossier dans les relances maintenant, annulez l'échéancier : \`${p.command} plan ${p.input} annuler\`.`,
+  'case.plan': (p) => `:calendar: Échéancier : ${p.count} échéances ${p.period}, ${p.paid} payée${p.paid > 1 ? 's' : ''} (${p.total} en tout)`,
+  'case.planNext': (p) => `, prochaine : ${p.amount} le ${p.date}`,
+  'activity.plan_agreed': (p) =>
+    `Échéancier accepté : ${p.amount} en ${p.instalments} échéances ${p.period}, du ${p.date} au ${p.last} (reconnaissance de dette du ${p.acknowledged})`,
+  'activity.plan_replaced': (p) => `Échéancier précédent (${p.amount} en ${p.instalments} échéances) remplacé par un nouveau`,
+  'activity.plan_cancelled': (p) => `Échéancier (${p.amount} en ${p.instalments} échéances) annulé : retour dans les relances`,
+  'activity.instalment_kept': (p) => `Échéance ${p.instalment} sur ${p.instalments} payée : ${p.amount}`,
+  'activity.plan_kept': (p) => `Échéancier tenu : les ${p.instalments} échéances sont payées (${p.amount})`,
+  'activity.plan_broken': (p) =>
+    `Échéancier rompu : l'échéance ${p.instalment} sur ${p.instalments} (${p.amount} pour le ${p.date}) n'a pas été payée à temps, ${p.paid} payés, ${p.missing} manquants. Le dossier reprend les relances`,
+
   'status.open': () => 'ouvert',
   'status.promised': () => 'promesse',
   'status.paused': () => 'en pause',
@@ -620,10 +1080,85 @@ const fr: Catalogue = {
   'stage.formal_notice': () => 'mise en demeure',
   'stage.agency': () => 'agence',
   'stage.legal': () => 'contentieux',
+  'stage.agency_or_legal': () => 'agence ou contentieux',
+
+  // l'échelle de relance
+  'help.ladder.summary': () => 'L\'échelle de relance : ses étapes et ce que fait chacune ; les managers voient d\'avance les mouvements du prochain passage.',
+  'help.ladder.details': () =>
+    '`ladder` montre les étapes, leurs jours (depuis la plus ancienne échéance impayée) et ce que fait chacune. `ladder preview` (managers) liste les mouvements du passage de demain par étape, avec les premiers noms. Le passage se fait tout seul une fois par jour, après minuit dans le fuseau de l\'espace ; seuls les dossiers ouverts avancent (promesse, pause et escalade attendent). Les admins modifient l\'échelle avec `settings set ladder reminder_2 +12`.',
+  'ladder.title': () => 'Échelle de relance',
+  'ladder.day': (p) => (p.day < 0 ? `J−${-p.day}` : `J+${p.day}`),
+  'ladder.step': (p) => `*${p.day}* · *${p.stage}* — ${p.action}`,
+  'ladder.action.pre_due': () => 'rappel de courtoisie rédigé (coordonnées de paiement, « signalez-nous tout problème »), une fois par client et échéance, avant tout dossier',
+  'ladder.action.reminder_1': () => 'relance aimable rédigée',
+  'ladder.action.reminder_2': () => 'relance avec les moyens de paiement rédigée (virement, lien de paiement, échéancier)',
+  'ladder.action.call': () => 'appel : le dossier doit être appelé par un chargé de recouvrement',
+  'ladder.action.reminder_3': () => 'relance ferme rédigée, citant les relances précédentes et, pour un professionnel, les pénalités de retard',
+  'ladder.action.formal_notice': () => 'mise en demeure proposée aux managers · *approbation d\'un manager*',
+  'ladder.action.agency_or_legal': () => 'transmission à une agence de recouvrement ou action en justice, proposée aux managers, qui choisissent · *approbation d\'un manager*',
+  'ladder.off': (p) => `Désactivées : ${p.stages}.`,
+  'ladder.rules': (p) =>
+    `Les jours se comptent depuis la plus ancienne échéance impayée, en jours calendaires. Un dossier qui saute plusieurs étapes d'un coup (ancien grand livre importé, longue pause) n'agit qu'à l'étape où il arrive, et seulement si le jour de cette étape date d'au plus ${p.catchUp} jour${p.catchUp > 1 ? 's' : ''} (\`ladder_catch_up_days\`) ; sinon il s'y place sans rien faire. Une étape de manager dépose toujours sa proposition. Les brouillons sont conservés pour l'envoi ; rien n'est encore envoyé par e-mail.`,
+  'ladder.editHint': (p) =>
+    `Les admins la modifient avec \`${p.command} settings set ladder reminder_2 +12\` (\`call off\` retire une étape, \`default\` rétablit l'échelle). Managers : \`${p.command} ladder preview\`.`,
+  'ladder.usage': (p) =>
+    `« ${p.input} » n'est pas une action de \`ladder\` : \`${p.command} ladder\` montre l'échelle, \`${p.command} ladder preview\` les mouvements du prochain passage.`,
+  'ladder.previewManagers': (p) =>
+    `Seuls les managers voient l'aperçu des mouvements de l'échelle. \`${p.command} ladder\` montre l'échelle elle-même.`,
+  'ladder.preview.title': (p) => `Mouvements de l'échelle pour le ${p.date}`,
+  'ladder.preview.none': () => 'Aucun dossier ne bouge ce jour-là.',
+  'ladder.preview.stage': (p) =>
+    `*${p.stage}* : ${p.count} dossier${p.count > 1 ? 's' : ''} — ${p.names}${p.more > 0 ? ` et ${p.more} autre${p.more > 1 ? 's' : ''}` : ''}`,
+  'ladder.preview.silent': (p) => `dont ${p.count} s'y placent sans agir (rattrapage)`,
+  'ladder.preview.preDue': (p) =>
+    `*rappels de courtoisie* : ${p.drafts} à rédiger (${p.invoices} facture${p.invoices > 1 ? 's' : ''} bientôt à échéance)`,
+  'ladder.preview.note': () => 'En l\'état actuel : paiements, promesses et pauses d\'ici le passage le changent. Vous seul voyez ceci.',
+  'ladder.summary': (p) =>
+    `*Échelle de relance, ${p.date} :* des dossiers ont atteint une étape qui attend l'approbation d'un manager.\n${p.lines}\nExaminez-les et décidez avec \`${p.command} escalations\`.`,
+  'ladder.summaryLine': (p) =>
+    `• *${p.stage}* : ${p.count} dossier${p.count > 1 ? 's' : ''} — ${p.names}${p.more > 0 ? ` et ${p.more} autre${p.more > 1 ? 's' : ''}` : ''}`,
+  'ladder.draftPost': (p) => `:memo: Échelle : *${p.stage}* rédigée pour le client (non envoyée).\n*${p.subject}*\n${p.body}`,
+  'ladder.draftCut': () => '_…coupé ici : le texte complet est conservé avec le brouillon._',
+  'ladder.rateMissing': (p) =>
+    `_Les pénalités utilisent le dernier taux connu pour un semestre absent de la table : ${p.commands}_`,
+  'ladder.noPaymentDetails': (p) =>
+    `_Les brouillons ne donnent pas encore de coordonnées de paiement : un admin les ajoute avec \`${p.command} settings set payment_details IBAN …\`._`,
+  'activity.reminder_drafted': (p) => `Échelle : ${p.stage} rédigée pour le client`,
+  'activity.stage_call': () => 'Échelle : étape d\'appel atteinte, le dossier doit être appelé',
+  'activity.escalation_proposed': (p) => `Échelle : étape « ${p.stage} » atteinte, proposée aux managers pour approbation`,
+  'activity.stage_set': (p) => `Échelle : placé à l'étape « ${p.stage} » sans agir (rattrapage : le jour de cette étape est passé depuis longtemps)`,
 
   'activity.case_opened': () => 'Dossier ouvert',
   'activity.case_resolved': () => 'Dossier résolu : plus rien en retard',
   'activity.payment_recorded': (p) => `Paiement enregistré : ${p.amount}`,
+  'activity.letter_generated': (p) => `Mise en demeure générée (PDF), à payer au plus tard le ${p.date}`,
+  'activity.case_file_exported': () => 'Dossier exporté',
+  'help.export.summary': () => 'Le dossier en ZIP, envoyé en message privé : synthèse PDF, factures, paiements, historique et lettres.',
+  'help.export.details': () =>
+    'Le ZIP contient summary.pdf (ce que doit indiquer la première lettre d\'une société de recouvrement : le créancier, le fondement de la créance, principal, intérêts et autres sommes, comment payer), invoices.csv, payments.csv, timeline.csv (chaque activité) et les lettres générées. Slack n\'a pas de fichier privé dans un canal : il arrive donc dans vos messages privés avec relance.',
+  'export.missing': (p) => `Quel dossier ? Donnez une référence client, un numéro de facture ou le début d'un nom de client, par ex. \`${p.command} export acme\`.`,
+  'export.notFound': (p) =>
+    `Aucun dossier ne correspond à « ${p.input} ». Utilisez une référence client, un numéro de facture ou le début d'un nom de client, par ex. \`${p.command} export ACME\`.`,
+  'export.ambiguous': (p) =>
+    `« ${p.input} » correspond à plusieurs clients : ${p.names}. Tapez davantage du nom, ou la référence, par ex. \`${p.command} export C-1001\`.`,
+  'export.neverACase': (p) => `${p.name} n'a jamais eu de dossier de recouvrement : il n'y a rien à exporter.`,
+  'export.done': (p) =>
+    `Le dossier de *${p.name}* (${p.ref}) est dans vos messages privés avec relance : ${p.file} (synthèse, factures, paiements, historique${p.letters > 0 ? ` et ${p.letters} lettre${p.letters > 1 ? 's' : ''}` : ''}).`,
+  'export.incomplete': (p) =>
+    `Sa synthèse indique « non renseigné » pour ${p.keys} : un admin les renseigne avec \`${p.command} settings set <clé> <valeur>\` (voir \`${p.command} settings creditor\`).`,
+  'export.uploadFailed': (p) =>
+    `Je n'ai pas pu envoyer le dossier de ${p.name} dans vos messages privés (Slack a répondu : ${p.error}). Réessayez, s'il vous plaît.`,
+  'export.dmComment': (p) => `Dossier de *${p.name}* (${p.ref}) au ${p.date}.`,
+  'export.threadComment': (p) => `Dossier de *${p.name}* (${p.ref}) au ${p.date}, pour la transmission.`,
+  'notice.comment': (p) =>
+    `Mise en demeure pour *${p.name}* (${p.ref}), à envoyer en recommandé avec accusé de réception. À payer au plus tard le ${p.date}.`,
+  'letters.noThreadYet': () => 'Le dossier n\'a pas encore de fil : le fichier est donc ici, dans le canal.',
+  'notice.missingRate': (p) =>
+    `Aucun taux ${p.kind === 'ecb' ? 'BCE' : 'd\'intérêt légal'} n'est enregistré pour ${p.period} : la lettre applique le dernier connu, ${p.used}, et le dit. Ajoutez-le avec \`${p.command}\`.`,
+  'notice.waitingForSettings': (p) =>
+    `La mise en demeure de *${p.name}* est approuvée, mais la lettre attend l'identité du créancier : ${p.keys}. Un admin renseigne chacun avec \`${p.command} settings set <clé> <valeur>\` (voir \`${p.command} settings creditor\`) ; la lettre est alors générée et postée dans le fil du dossier en quelques minutes.`,
+  'notice.missingSettings': (p) =>
+    `Une mise en demeure demande l'identité du créancier, et ceci n'est pas encore renseigné : ${p.keys}. Un admin renseigne chacun avec \`${p.command} settings set <clé> <valeur>\` (voir \`${p.command} settings creditor\`). Aucune lettre n'a été générée.`,
   'activity.other': (p) => p.kind.replace(/_/g, ' '),
   'activity.by': (p) => `par ${p.who}`,
   'thread.rootText': (p) => `Fil du dossier : ${p.name} (${p.ref})`,
@@ -654,12 +1189,28 @@ const fr: Catalogue = {
   'team.notMember': (p) => `${p.user} ne fait pas partie de l'équipe ; rien n'a changé.`,
   'team.lastAdmin': (p) => `${p.user} est le dernier admin : ajoutez d'abord un autre admin, pour que quelqu'un puisse encore gérer l'équipe.`,
   'team.badVerb': (p) =>
-    `« ${p.input} » n'est pas une action d'équipe. Utilisez \`${p.command} team add @utilisateur collector|manager|admin\`, \`${p.command} team remove @utilisateur\` ou \`${p.command} team\`.`,
+    `« ${p.input} » n'est pas une action d'équipe. Utilisez \`${p.command} team add @utilisateur collector|manager|admin\`, \`${p.command} team remove @utilisateur\`, \`${p.command} team hours @utilisateur lun-ven 09:00-17:30\` ou \`${p.command} team\`.`,
   'team.badUser': (p) =>
     `« ${p.input} » n'est pas une mention d'utilisateur Slack. Tapez @ et choisissez la personne, par ex. \`${p.command} team add @jeanne collector\`.`,
   'team.badRole': (p) =>
     `« ${p.input} » n'est pas un rôle. Utilisez collector, manager ou admin, par ex. \`${p.command} team add @jeanne manager\`.`,
   'team.bot': (p) => `${p.user} est un bot et ne peut pas faire partie de l'équipe.`,
+  'team.memberHours': (p) => `${p.user} — ${p.hours} · ${p.zone}`,
+  'team.memberDefaultHours': (p) => `${p.user} — horaires par défaut (${p.hours}) · ${p.zone}`,
+  'team.workspaceZone': (p) => `${p.zone} (le fuseau de l'espace : pas encore connu de Slack)`,
+  'team.hoursHint': (p) =>
+    `Les horaires sont dans le fuseau de chacun ; sans horaires réglés, jours ouvrés 09:00–18:00. Réglez-les avec \`${p.command} team hours @utilisateur lun-ven 09:00-17:30\`.`,
+  'team.hoursShow': (p) => `${p.user} travaille ${p.hours} (${p.zone}). Changez-les avec \`${p.example}\`.`,
+  'team.hoursDefault': (p) => `${p.user} a les horaires par défaut : ${p.hours} (${p.zone}). Réglez les siens avec \`${p.example}\`.`,
+  'team.hoursSet': (p) => `${p.user} travaille désormais ${p.hours} (${p.zone}). L'attribution automatique ne lui donne d'appels qu'à ces heures.`,
+  'team.hoursCleared': (p) => `${p.user} revient aux horaires par défaut : ${p.hours} (${p.zone}).`,
+  'team.hoursZoneUnknown': (p) => `Slack n'a pas donné son fuseau à l'instant : relance lit ces horaires dans le fuseau ${p.zone} en attendant.`,
+  'team.hoursBadUser': (p) =>
+    `« ${p.input} » n'est pas une mention d'utilisateur Slack. Tapez @ et choisissez la personne, par ex. \`${p.example}\`.`,
+  'team.hoursNotMember': (p) =>
+    `${p.user} ne fait pas partie de l'équipe et n'a donc pas d'horaires ici. Un admin l'ajoute d'abord : \`${p.command} team add @utilisateur collector\`.`,
+  'team.hoursManagerOnly': (p) =>
+    `Seul un admin ou un manager peut régler les horaires de quelqu'un d'autre (${p.user}) ; rien n'a changé. Vous pouvez régler les vôtres : \`${p.example}\`.`,
   'role.admin': () => 'admin',
   'role.manager': () => 'manager',
   'role.collector': () => 'collector',
@@ -676,6 +1227,22 @@ const fr: Catalogue = {
   'settings.about.call_backoff_days': () =>
     'Après une absence de réponse ou une messagerie, la tentative suivante vient ce nombre de jours ouvrés plus tard, tentative après tentative ; le dernier nombre se répète (chacun de 1 à 30, 10 au plus).',
   'settings.about.calling_window': () => 'Quand les débiteurs peuvent être appelés : dans le fuseau de chaque débiteur, les jours ouvrés.',
+  'settings.about.ladder': () =>
+    'L\'échelle de relance : le jour de chaque étape depuis la plus ancienne échéance impayée (jours calendaires). `reminder_2 +12` déplace une étape (plusieurs à la fois : `reminder_2 +20 call +25`), `call off` en retire une, `default` les rétablit toutes ; `/collect ladder` dit ce que fait chaque étape.',
+  'settings.about.ladder_catch_up_days': () =>
+    'Un dossier qui saute plusieurs étapes d\'un coup n\'agit à l\'étape où il arrive que si le jour de cette étape date d\'au plus ce nombre de jours ; sinon il s\'y place sans rien faire (0 à 90 jours).',
+  'settings.about.payment_details': () => 'Comment payer, tel que les brouillons de relance l\'impriment : IBAN, BIC, lien de paiement… (500 caractères au plus).',
+  'settings.about.escalation_nudge_hours': () =>
+    'Heures ouvrées pendant lesquelles une demande d\'escalade peut attendre une décision avant que les managers ne soient relancés, une fois : les heures des jours ouvrés (week-ends et jours fériés exclus), dans le fuseau de l\'espace de travail (1 à 720).',
+  'settings.about.creditor_name': () => 'La raison sociale du créancier, telle que les lettres et le dossier l\'impriment. Nécessaire pour une mise en demeure.',
+  'settings.about.creditor_address': () => 'L\'adresse postale du créancier sur une ligne : `;` sépare les lignes d\'une lettre (les virgules aussi). Nécessaire pour une mise en demeure.',
+  'settings.about.creditor_company_id': () => 'SIREN, SIRET ou numéro de TVA ; sa clé de contrôle est vérifiée. Nécessaire pour une mise en demeure.',
+  'settings.about.creditor_iban': () => 'Le compte sur lequel les débiteurs paient, imprimé sur les lettres ; sa clé de contrôle est vérifiée. Nécessaire pour une mise en demeure.',
+  'settings.about.creditor_bic': () => 'Le BIC de la banque, imprimé à côté de l\'IBAN (facultatif).',
+  'settings.about.creditor_signatory': () => 'Qui signe les lettres : un nom, et une fonction si on le souhaite. Nécessaire pour une mise en demeure.',
+  'settings.about.notice_days': () => 'Jours calendaires que la mise en demeure laisse au débiteur pour payer (1 à 90) ; une échéance tombant un week-end ou un jour férié passe au jour ouvré suivant.',
+  'settings.about.calling_profile': () =>
+    'Des règles plus strictes pour les équipes qui en veulent : au plus tant d\'appels à un débiteur par 7 jours, et aucun dans les tant de jours après une conversation (un appel où quelqu\'un a répondu). `off` par défaut. `3/7j 2j`, `3 par semaine`, `3 par semaine, 2 jours après une conversation`, `2j`.',
   'settings.follows.digest': (p) => `le premier canal doté d'un relevé, ${p.channel}`,
   'settings.follows.digestNone': () => 'le premier canal doté d\'un relevé (aucun pour l\'instant)',
   'settings.follows.team': (p) => `le canal de l'équipe, ${p.channel}`,
@@ -683,6 +1250,14 @@ const fr: Catalogue = {
   'settings.value.businessDays': (p) => `${p.days} jour${p.days > 1 ? 's' : ''} ouvré${p.days > 1 ? 's' : ''}`,
   'settings.value.businessDayList': (p) => `${p.days} jour${p.last > 1 ? 's' : ''} ouvré${p.last > 1 ? 's' : ''}`,
   'settings.value.timeRange': (p) => `${p.start}–${p.end}`,
+  'settings.value.businessHours': (p) => `${p.hours} heure${p.hours > 1 ? 's' : ''} ouvrée${p.hours > 1 ? 's' : ''}`,
+  'settings.value.ladderStep': (p) => `${p.stage} ${p.day}`,
+  'settings.value.ladder': (p) => `${p.steps}${p.off ? ` (désactivées : ${p.off})` : ''}`,
+  'settings.value.notSet': () => 'non renseigné',
+  'settings.value.calendarDays': (p) => `${p.days} jour${p.days > 1 ? 's' : ''}`,
+  'profile.off': () => 'désactivé',
+  'profile.cap': (p) => `au plus ${p.max} appel${p.max > 1 ? 's' : ''} par 7 jours`,
+  'profile.quiet': (p) => `aucun dans les ${p.days} jour${p.days > 1 ? 's' : ''} après une conversation`,
   'settings.changed': (p) => `*${p.key}* vaut maintenant ${p.value} (avant : ${p.before}).`,
   'settings.reset': (p) => `*${p.key}* revient à sa valeur par défaut : ${p.value} (avant : ${p.before}).`,
   'settings.unchanged': (p) => `*${p.key}* vaut déjà ${p.value} ; rien n'a changé.`,
@@ -818,7 +1393,7 @@ const fr: Catalogue = {
   'callReminder.due': (p) => `C'est l'heure d'appeler *${p.name}* (${p.ref}) : prévu ${p.date} à ${p.time} (${p.zone}).`,
   'help.assign.summary': () => 'Confie l\'appel d\'un dossier à quelqu\'un (vous par défaut) à une heure donnée, avec un rappel en message privé à l\'échéance.',
   'help.assign.details': () =>
-    'Indiquez le dossier, puis éventuellement une personne (`@jeanne`, réservé aux managers pour quelqu\'un d\'autre) et un jour avec une heure facultative (`vendredi 14:30`). Sans jour : le prochain matin ouvré, au début de la plage d\'appel. L\'heure doit être dans la plage d\'appel du débiteur (`calling_window`, dans son fuseau). Un dossier a un seul appel ouvert : attribuer à nouveau le remplace.',
+    'Indiquez le dossier, puis éventuellement une personne (`@jeanne`, réservé aux managers pour quelqu\'un d\'autre) et un jour avec une heure facultative (`vendredi 14:30`), lus dans le fuseau de cette personne. Sans jour : son prochain matin de travail (`team hours`), déplacé à quand le débiteur peut être appelé. L\'heure doit être dans la plage d\'appel du débiteur (`calling_window`, dans son fuseau) et respecter le profil d\'appel s\'il y en a un (`calling_profile`) ; hors des horaires de la personne, c\'est seulement signalé. Un dossier a un seul appel ouvert : attribuer à nouveau le remplace.',
   'assign.usage': (p) => `Quel dossier, et pour qui ? Par exemple : \`${p.command} assign C-1042\`, \`${p.command} assign acme @jeanne vendredi 14:30\`.`,
   'assign.notFound': (p) => `Aucun dossier ouvert ne correspond à « ${p.input} ». Par exemple : \`${p.command} assign C-1042 demain 10:00\`.`,
   'assign.noOpenCase': (p) => `*${p.name}* n'a pas de dossier ouvert : personne à appeler.`,
@@ -830,10 +1405,159 @@ const fr: Catalogue = {
     `« ${p.input} » correspond à ${p.local} pour le débiteur (${p.zone}), hors de sa plage d'appel (${p.window}, jours ouvrés). Prochaine heure possible : ${p.next} : \`${p.example}\`.`,
   'assign.assigned': (p) => `Appel à *${p.name}* confié à ${p.user} pour ${p.date} à ${p.time} (${p.zone}). Un rappel part en message privé à l'échéance.`,
   'assign.replaced': (p) => `L'appel précédent (${p.user}) est annulé.`,
+  'assign.overCap': (p) =>
+    `« ${p.input} » ferait un appel de trop à *${p.name}* : ${p.calls} déjà noté${p.calls > 1 ? 's' : ''} dans les 7 jours qui précèdent, et le profil d'appel en permet ${p.max} par 7 jours. La prochaine heure permise est ${p.next}, ${p.nextDebtor} pour le débiteur : \`${p.example}\`.`,
+  'assign.afterConversation': (p) =>
+    `« ${p.input} » tombe dans les ${p.days} jour${p.days > 1 ? 's' : ''} qui suivent la dernière conversation avec *${p.name}* (${p.when}), ce que le profil d'appel ne permet pas. La prochaine heure permise est ${p.next}, ${p.nextDebtor} pour le débiteur : \`${p.example}\`.`,
+  'assign.noAllowedTime': (p) =>
+    `Je n'ai trouvé aucune heure dans les semaines qui viennent où *${p.name}* peut être appelé selon le profil d'appel (${p.profile}). Rien n'a été attribué.`,
+  'assign.movedByProfile': (p) => `C'est la première heure que permet le profil d'appel (${p.profile}).`,
+  'assign.outsideHours': (p) => `:warning: C'est en dehors des horaires de travail de ${p.user} (${p.hours}, ${p.zone}).`,
+  'autoAssign.title': (p) => `Vos appels du ${p.date}, attribués par relance (${p.count}) :`,
+  'autoAssign.line': (p) => `• *${p.name}* (${p.ref}) à ${p.time}`,
+  'autoAssign.lineOtherDay': (p) => `• *${p.name}* (${p.ref}) le ${p.date} à ${p.time}`,
+  'autoAssign.more': (p) => `…et ${p.count} de plus : tous sont dans votre onglet Accueil.`,
+  'autoAssign.footer': (p) =>
+    `Heures dans le fuseau ${p.zone}. Notez chaque appel avec \`${p.command} log <dossier>\` ; un manager peut en déplacer un avec \`${p.command} assign\`.`,
   'activity.phone_flagged_wrong': () => 'Numéro de téléphone signalé faux',
   'activity.payment_claimed': (p) =>
     `Dit avoir payé${p.amount ? ` ${p.amount}` : ''} : à confirmer quand le paiement sera importé ou enregistré`,
   'activity.escalation_suggested': () => 'Refus de payer : escalade suggérée',
+  'help.escalate.summary': () => 'Demande à un manager une mise en demeure, un passage en agence de recouvrement ou une action judiciaire.',
+  'help.escalate.details': () =>
+    'Indiquez le dossier, puis `notice` (mise en demeure), `agency` ou `legal` (en français : `mise en demeure`, `agence`, `judiciaire`), puis le motif si vous voulez. La demande est publiée dans le canal des managers (`managers_channel` ; par défaut le canal de l\'équipe) avec le résumé du dossier — solde, ancienneté, relances et appels, promesses non tenues, litiges — et les boutons **Approuver** / **Refuser** ; les managers reçoivent un message privé. Un manager autre que vous décide (double regard) ; vous recevez la décision en message privé, et elle va dans le fil du dossier et l\'historique. Approuvée : une mise en demeure passe le dossier en _mise en demeure envoyée_, agence et judiciaire en _en agence_ / _action judiciaire_ (ses appels prévus sont annulés). Une demande qui attend plus de `escalation_nudge_hours` heures ouvrées est relancée une fois.',
+  'help.writeoff.summary': () => 'Demande à un manager de passer un dossier en perte ; une fois approuvé, le dossier est clos en perte.',
+  'help.writeoff.details': () =>
+    'Indiquez le dossier, puis le motif (obligatoire : le manager qui approuve le lit). La demande est publiée et décidée comme une escalade. Approuvée : le dossier est passé en perte, ses tâches ouvertes et promesses en attente sont annulées, et toute autre demande sur lui est close.',
+  'help.escalations.summary': () => 'Les demandes en attente de décision, avec Approuver et Refuser (managers).',
+  'help.escalations.details': () =>
+    'Les plus anciennes d\'abord, 8 par page (`escalations 2` pour la deuxième). Vos propres demandes s\'affichent sans boutons : un autre manager en décide. Quand le processus de relance propose beaucoup d\'escalades à la fois, elles ne sont pas publiées une à une : elles se décident ici.',
+  'escalationKind.notice': () => 'mise en demeure',
+  'escalationKind.agency': () => 'passage en agence de recouvrement',
+  'escalationKind.legal': () => 'action judiciaire',
+  'escalationKind.writeoff': () => 'passage en perte',
+  'activity.escalation_requested': (p) => `Approbation d'un manager demandée : ${p.escalation}`,
+  'activity.escalation_approved': (p) => `Approuvé : ${p.escalation}`,
+  'activity.escalation_rejected': (p) => `Refusé : ${p.escalation}`,
+  'activity.escalation_cancelled': (p) => `Demande de ${p.escalation} close sans décision : le dossier a évolué`,
+  'escalation.title': (p) => `:scales: *Approbation demandée : ${p.kind}* — *${p.name}* (${p.ref})`,
+  'escalation.text': (p) => `Approbation demandée : ${p.kind} pour ${p.name} (${p.ref})`,
+  'escalation.decidedText': (p) => `${p.decision} : ${p.kind} pour ${p.name} (${p.ref})`,
+  'escalation.status.approved': () => 'Approuvé',
+  'escalation.status.rejected': () => 'Refusé',
+  'escalation.status.cancelled': () => 'Clos sans décision',
+  'escalation.brief.balanceLabel': () => 'En retard',
+  'escalation.brief.balanceOpen': (p) => `${p.overdue} (${p.open} dus en tout)`,
+  'escalation.brief.agingLabel': () => 'Plus ancien impayé',
+  'escalation.brief.aging': (p) => `échu le ${p.date}, ${p.days} jour${p.days > 1 ? 's' : ''} de retard`,
+  'escalation.brief.statusLabel': () => 'Statut',
+  'escalation.brief.remindersLabel': () => 'Relances',
+  'escalation.brief.reminders': (p) =>
+    p.count === 0 ? 'aucune rédigée' : `${p.count} rédigée${p.count > 1 ? 's' : ''}${p.last ? `, la dernière le ${p.last}` : ''}`,
+  'escalation.brief.callsLabel': () => 'Appels',
+  'escalation.brief.calls': (p) => (p.count === 0 ? 'aucun enregistré' : `${p.count} enregistré${p.count > 1 ? 's' : ''}${p.last ? ` ; ${p.last}` : ''}`),
+  'escalation.brief.lastCall': (p) => `dernier : ${p.outcome} le ${p.date}`,
+  'escalation.brief.promisesLabel': () => 'Promesses non tenues',
+  'escalation.brief.brokenPromises': (p) => (p.count === 0 ? 'aucune' : String(p.count)),
+  'escalation.brief.disputesLabel': () => 'Litiges',
+  'escalation.brief.disputes': (p) => (p.count === 0 ? 'aucun' : `${p.count} (dossier suspendu pour litige)`),
+  'escalation.brief.nothing': () => 'rien',
+  'escalation.reason': (p) => `*Motif :*\n${p.reason}`,
+  'escalation.noReason': () => '_Aucun motif donné._',
+  'escalation.requestedBy': (p) => `Demandé par ${p.user} le ${p.date}`,
+  'escalation.proposedByLadder': (p) => `Proposé par le processus de relance le ${p.date}`,
+  'escalation.routesHint': () => 'Le processus de relance propose de transmettre le dossier : approuvez un passage en agence de recouvrement ou une action judiciaire.',
+  'escalation.fourEyes': () => 'Tout manager autre que le demandeur peut décider. Discutez-en dans ce fil.',
+  'escalation.approve': () => 'Approuver',
+  'escalation.approveRoute': (p) => `Approuver : ${p.kind}`,
+  'escalation.reject': () => 'Refuser',
+  'escalation.nobody': () => 'relance',
+  'escalation.approvedLine': (p) => `:white_check_mark: *Approuvé* (${p.kind}) par ${p.user} le ${p.date}`,
+  'escalation.rejectedLine': (p) => `:x: *Refusé* par ${p.user} le ${p.date} :\n${p.reason}`,
+  'escalation.cancelledLine': (p) => `:heavy_minus_sign: *Clos sans décision* le ${p.date} : le dossier a évolué (payé, passé en perte ou escaladé plus loin).`,
+  'escalation.dm.teamChannel': () => 'le canal de l\'équipe',
+  'escalation.dm.request': (p) =>
+    `${p.user} demande : ${p.kind} pour *${p.name}* (${p.ref}). La décision d'un manager est attendue dans ${p.where}, ou avec \`${p.command} escalations\`.`,
+  'escalation.dm.proposal': (p) =>
+    `Le processus de relance propose : ${p.kind} pour *${p.name}* (${p.ref}). La décision d'un manager est attendue dans ${p.where}, ou avec \`${p.command} escalations\`.`,
+  'escalation.dm.burst': (p) =>
+    `Le processus de relance propose ${p.count} escalades à la fois. Elles attendent la décision d'un manager : \`${p.command} escalations\`.`,
+  'escalation.dm.approved': (p) =>
+    `Votre demande (${p.kind}) pour *${p.name}* (${p.ref}) a été approuvée par ${p.user}. \`${p.command} case ${p.ref}\``,
+  'escalation.dm.rejected': (p) =>
+    `Votre demande (${p.kind}) pour *${p.name}* (${p.ref}) a été refusée par ${p.user} :\n${p.reason}`,
+  'escalation.nudge': (p) =>
+    `${p.managers.text ? `${p.managers} ` : ''}:hourglass: Cette demande attend une décision depuis plus de ${p.hours} heure${p.hours > 1 ? 's' : ''} ouvrée${p.hours > 1 ? 's' : ''}.`,
+  'escalation.nudgeList': (p) =>
+    `${p.managers.text ? `${p.managers} ` : ''}:hourglass: ${p.count} escalade${p.count > 1 ? 's attendent' : ' attend'} une décision depuis plus de ${p.hours} heure${p.hours > 1 ? 's' : ''} ouvrée${p.hours > 1 ? 's' : ''} : \`${p.command} escalations\``,
+  'escalation.decide.managersOnly': (p) =>
+    `Seul un manager peut approuver ou refuser une escalade, et vous êtes ${p.role}. Rien n'a changé.`,
+  'escalation.decide.approved': (p) =>
+    `Approuvé : ${p.kind} pour *${p.name}*. Le dossier est maintenant *${p.status}* ; le demandeur est prévenu, et c'est dans le fil du dossier.`,
+  'escalation.decide.rejected': (p) =>
+    `Refusé : ${p.kind} pour *${p.name}*. Le demandeur reçoit votre motif, et c'est dans le fil du dossier.`,
+  'escalation.decide.notFound': (p) =>
+    `Cette demande n'est pas dans cet espace de travail, donc rien n'a changé. Voyez ce qui attend avec \`${p.command} escalations\`.`,
+  'escalation.decide.own': (p) =>
+    `Vous avez fait vous-même cette demande (${p.kind}) pour *${p.name}* : un autre manager décide (double regard). Rien n'a changé.`,
+  'escalation.decide.caseClosed': (p) =>
+    `*${p.name}* n'a plus de dossier ouvert (payé ou passé en perte) : la demande est close sans décision.`,
+  'escalation.decide.alreadyApproved': (p) =>
+    `Cette demande (${p.kind}) pour *${p.name}* a déjà été approuvée par ${p.user} le ${p.date}. Rien n'a changé.`,
+  'escalation.decide.alreadyRejected': (p) =>
+    `Cette demande (${p.kind}) pour *${p.name}* a déjà été refusée par ${p.user} le ${p.date}. Rien n'a changé.`,
+  'escalation.decide.alreadyClosed': (p) =>
+    `Cette demande pour *${p.name}* a été close sans décision le ${p.date} : le dossier a évolué. Rien n'a changé.`,
+  'rejectForm.title': () => 'Refuser la demande',
+  'rejectForm.submit': () => 'Refuser',
+  'rejectForm.cancel': () => 'Annuler',
+  'rejectForm.intro': (p) =>
+    `Refuser la demande (${p.kind}) pour *${p.name}* (${p.ref}) ? Le demandeur reçoit votre motif en message privé, et il va au dossier.`,
+  'rejectForm.reason': () => 'Pourquoi ?',
+  'rejectForm.placeholder': () => 'ex. : il a payé la moitié hier, laissons-lui deux semaines',
+  'rejectForm.needReason': () => 'Dites pourquoi : le demandeur le lit, et cela va au dossier.',
+  'rejectForm.tooLong': (p) => `Le motif fait ${p.length} caractères ; le maximum est ${p.max}. Raccourcissez-le.`,
+  'rejectForm.staleTrigger': () => 'Slack n\'a pas laissé le formulaire s\'ouvrir à temps (il accorde 3 secondes). Appuyez de nouveau sur *Refuser*.',
+  'rejectForm.badForm': (p) =>
+    `Ce formulaire est endommagé (« ${p.input} » ne désigne aucune demande), donc rien n'a été refusé. Fermez-le et utilisez \`${p.command} escalations\`.`,
+  'rejectForm.failed': (p) =>
+    `Une erreur s'est produite de mon côté et rien n'a été refusé. Réessayez ; si cela persiste, donnez cette référence à votre admin : ${p.ref}.`,
+  'escalations.title': (p) => `Escalades en attente de décision (${p.count})`,
+  'escalations.none': () => 'Rien n\'attend de décision. :tada:',
+  'escalations.byLadder': () => 'le processus de relance',
+  'escalations.row': (p) =>
+    `*${p.kind}* — *${p.name}* (${p.ref}) · ${p.overdue} en retard · ${p.days} jours · demandé par ${p.who} le ${p.date}`,
+  'escalations.own': () => 'Votre propre demande : un autre manager décide.',
+  'escalations.page': (p) => `Page ${p.page} sur ${p.pages}. Suivante : \`${p.command} escalations ${p.next}\``,
+  'escalations.lastPage': (p) => `Page ${p.page} sur ${p.pages}.`,
+  'escalations.next': () => 'Page suivante',
+  'escalations.badPage': (p) => `« ${p.input} » n'est pas un numéro de page. Exemple : \`${p.command} escalations 2\``,
+  'escalate.usage': (p) =>
+    `Quel dossier, et quelle escalade ? Par ex. \`${p.command} escalate acme mise en demeure aucune réponse à trois relances\` (mise en demeure, agence ou judiciaire ; le motif est facultatif).`,
+  'escalate.notFound': (p) =>
+    `Aucun dossier ne correspond à « ${p.input} », donc rien n'a été demandé. Utilisez une référence client, un numéro de facture ou le début d'un nom de client, par ex. \`${p.command} escalate ACME notice\`.`,
+  'escalate.closed': (p) => `*${p.name}* n'a pas de dossier ouvert (rien n'est en retard), donc il n'y a rien à escalader.`,
+  'escalate.noCase': (p) =>
+    `Ce dossier est clos ou n'est plus dans cet espace de travail, donc rien n'a été demandé. Cherchez-le avec \`${p.command} case <nom>\`.`,
+  'escalate.missingKind': (p) =>
+    `Quelle escalade pour *${p.name}* : mise en demeure (notice), agence (agency) ou judiciaire (legal) ? Exemple : \`${p.example}\``,
+  'escalate.unknownKind': (p) =>
+    `« ${p.input} » n'est pas une escalade : utilisez notice (mise en demeure), agency (agence) ou legal (judiciaire). Rien n'a été demandé. Exemple : \`${p.example}\``,
+  'escalate.reasonTooLong': (p) =>
+    `Le motif fait ${p.length} caractères ; le maximum est ${p.max}. Rien n'a été demandé. Exemple : \`${p.example}\``,
+  'escalate.already': (p) => `*${p.name}* en est déjà là ou plus loin (${p.status}), donc rien n'a été demandé.`,
+  'escalate.pending': (p) =>
+    `Une demande (${p.kind}) pour *${p.name}* attend déjà un manager (demandée par ${p.user} le ${p.date}), donc rien de nouveau n'a été demandé. Les managers la voient avec \`${p.command} escalations\`.`,
+  'escalate.noChannel': (p) =>
+    `le canal de l'équipe dès qu'il y en aura un (un admin le choisit avec \`${p.command} settings set channel #recouvrement\`)`,
+  'escalate.requested': (p) =>
+    `Demande envoyée : ${p.kind} pour *${p.name}* (${p.ref}), publiée dans ${p.where}${p.managers > 0 ? ` et envoyée en message privé à ${p.managers} manager${p.managers > 1 ? 's' : ''}` : ''}. Un manager autre que vous décide ; vous recevrez la décision en message privé.`,
+  'writeoff.usage': (p) => `Quel dossier, et pourquoi ? Par ex. \`${p.command} writeoff acme société liquidée, créance déclarée\`.`,
+  'writeoff.notFound': (p) =>
+    `Aucun dossier ne correspond à « ${p.input} », donc rien n'a été demandé. Utilisez une référence client, un numéro de facture ou le début d'un nom de client, par ex. \`${p.command} writeoff ACME société liquidée\`.`,
+  'writeoff.closed': (p) => `*${p.name}* n'a pas de dossier ouvert (rien n'est en retard), donc il n'y a rien à passer en perte.`,
+  'writeoff.missingReason': (p) =>
+    `Pourquoi passer *${p.name}* en perte ? Le motif est obligatoire : le manager qui approuve le lit. Rien n'a été demandé. Exemple : \`${p.example}\``,
   'help.log.summary': () => 'Note un appel : comment il s\'est passé, et la suite (promesse, prochain essai, pause pour litige…).',
   'help.log.details': () =>
     'Indiquez le dossier, puis le résultat : `joint`, `pas de réponse`, `répondeur`, `faux numéro`, `promis <montant> <date>`, `litige <prix|qualité|non livré|déjà payé|autre>`, `refus`, `payé [montant]` (les mots anglais marchent aussi : `no answer`, `voicemail`…). Les mots suivants sont la note. Un nom de plusieurs mots se met entre guillemets, ou se lit comme le plus long début qui désigne un seul client. Sans résultat (ou sans ce qu\'il demande), le formulaire s\'ouvre avec votre texte en note. Pas de réponse et répondeur prévoient le prochain appel après le délai de relance (`call_backoff_days`), au début de la plage d\'appel dans le fuseau du débiteur ; un litige met le dossier en pause 30 jours ou jusqu\'à la date de suivi ; un paiement annoncé par le débiteur est noté pour que la comptabilité le confirme ; un refus suggère l\'escalade.',
@@ -880,6 +1604,12 @@ const fr: Catalogue = {
   'logCall.escalate': (p) =>
     `Il refuse de payer : l'escalade est la prochaine étape. Demandez une mise en demeure à un manager avec \`${p.command} escalate ${p.ref} notice\`.`,
   'logCall.nextCall': (p) => `Prochain appel : ${p.date} à ${p.time} (${p.zone}), dans votre liste.`,
+
+  'lateFees.table.ecb': () => 'taux de refinancement principal de la BCE',
+  'lateFees.table.legal': () => 'taux de l\'intérêt légal',
+  'lateFees.halfYear': (p) => `${p.half === 1 ? '1er' : '2e'} semestre ${p.year}`,
+  'lateFees.missingRate': (p) =>
+    `Le ${p.table} du ${p.period} n'est pas encore dans relance : le taux du ${p.usedPeriod} (${p.used}) a été appliqué à la place. Un admin l'ajoute avec \`${p.command}\`.`,
 };
 
 export type Locale = 'en' | 'fr';

@@ -1,5 +1,6 @@
 // Per-cell checks shared by the three kinds. Each returns the clean value or
 // the reason it is refused, quoting the cell as the user typed it.
+import { milliToNumeric, parsePercent } from '../domain/rates.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { isCurrency } from './currencies.ts';
 
@@ -66,6 +67,20 @@ export function timeZone(raw: string): Result<string, string> {
 
 export function email(raw: string): Result<string, string> {
   return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(raw) ? ok(raw) : err(`"${raw}" is not an e-mail address`);
+}
+
+/** The highest contractual late-payment rate accepted, percent a year. */
+export const MAX_LATE_RATE = 100;
+
+/** A contractual late-payment rate, percent a year (`12.5`, `12,5`, `12.5 %`), as numeric(6,3) text. */
+export function lateRate(raw: string): Result<string, string> {
+  const parsed = parsePercent(raw, MAX_LATE_RATE);
+  if (parsed.ok) return ok(milliToNumeric(parsed.value));
+  switch (parsed.error) {
+    case 'too_many_decimals': return err(`"${raw}" has more than 3 decimals (e.g. 12.5)`);
+    case 'out_of_range': return err(`"${raw}" is more than ${MAX_LATE_RATE} % a year`);
+    default: return err(`"${raw}" is not a rate in percent a year (e.g. 12.5, 12,5 or 12.5 %)`);
+  }
 }
 
 /** A collector is a Slack user: "U012ABCDEF" or the mention form "<@U012ABCDEF>". */

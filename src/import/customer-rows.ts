@@ -1,4 +1,4 @@
-import { cellAt, customerKind, email, locale, MISSING, slackUser, timeZone } from './cells.ts';
+import { cellAt, customerKind, email, lateRate, locale, MISSING, slackUser, timeZone } from './cells.ts';
 import type { Result } from '../domain/result.ts';
 import type { RowParser, StageColumn, StageValue } from './importer.ts';
 
@@ -13,6 +13,7 @@ export const customerStageColumns: readonly StageColumn[] = [
   { name: 'locale', type: 'text' },
   { name: 'company_id', type: 'text' },
   { name: 'owner_id', type: 'text' },
+  { name: 'late_rate', type: 'numeric(6,3)' },
 ];
 
 type Check = (raw: string) => Result<string, string>;
@@ -29,6 +30,7 @@ export function customerRowParser(positions: ReadonlyMap<string, number>): RowPa
     { column: 'locale', index: at('locale'), required: false, check: locale },
     { column: 'company_id', index: at('company_id'), required: false },
     { column: 'owner', index: at('owner'), required: false, check: slackUser },
+    { column: 'late_rate', index: at('late_rate'), required: false, check: lateRate },
   ];
   return (record, ctx) => {
     const values: StageValue[] = [];

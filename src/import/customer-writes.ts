@@ -15,6 +15,7 @@ const UPDATABLE: readonly [string, string, string][] = [
   ['locale', 's.locale::locale', 'locale'],
   ['company_id', 's.company_id', 'company_id'],
   ['owner_id', 's.owner_id', 'owner'],
+  ['late_rate', 's.late_rate', 'late_rate'],
 ];
 
 export async function writeCustomers(ctx: WriteContext): Promise<WriteCounts> {
@@ -39,9 +40,9 @@ export async function writeCustomers(ctx: WriteContext): Promise<WriteCounts> {
   const [inserted] = await rows<{ n: number }>(tx, sql`
     with added as (
       insert into customers (workspace_id, customer_ref, name, kind, email, phone, timezone, locale,
-        company_id, owner_id, created_at, updated_at)
+        company_id, owner_id, late_rate, created_at, updated_at)
       select ${ws}, s.customer_ref, s.name, coalesce(s.kind, 'b2b')::customer_kind, s.email, s.phone, s.timezone,
-        s.locale::locale, s.company_id, s.owner_id, ${now}::timestamptz, ${now}::timestamptz
+        s.locale::locale, s.company_id, s.owner_id, s.late_rate, ${now}::timestamptz, ${now}::timestamptz
       from import_rows s
       order by s.line
       on conflict (workspace_id, customer_ref) do nothing

@@ -7,6 +7,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { updatePriorities } from '../db/balances.ts';
 import { rows, type Db, type Queryable } from '../db/client.ts';
+import { hasActivePlan } from '../db/plans.ts';
 import { activities, cases, customers, promises } from '../db/schema.ts';
 import type { IsoDate } from '../domain/dates.ts';
 
@@ -16,7 +17,8 @@ export type RecordPromiseResult =
   | { kind: 'past_date'; today: IsoDate }
   | { kind: 'not_positive' }
   | { kind: 'currency'; currencies: string[] } // amount's currency is not one the case owes
-  | { kind: 'too_large'; balanceCents: number; currency: string }; // more than the overdue balance in that currency
+  | { kind: 'too_large'; balanceCents: number; currency: string } // more than the overdue balance in that currency
+  | { kind: 'plan_active'; name: string; ref: string }; // the case has a payment plan: its instalments are the promises
 
 export interface RecordPromiseInput {
   workspaceId: string;
@@ -35,11 +37,12 @@ export interface RecordPromiseInput {
 export async function recordPromise(db: Db, input: RecordPromiseInput): Promise<RecordPromiseResult> {
   const result = await db.transaction(async (tx): Promise<RecordPromiseResult & { customerId?: number }> => {
     // The case row first, as every writer of a case does (claims, verdicts), so two of them never wait on each other in turn.
-    const [kase] = await tx.select({ id: cases.id, status: cases.status, customerId: cases.customerId, name: customers.name })
+    const [kase] = await tx.select({ id: cases.id, status: cases.status, customerId: cases.customerId, name: customers.name, ref: customers.customerRef })
       .from(cases).innerJoin(customers, eq(customers.id, cases.customerId))
       .where(and(eq(cases.workspaceId, input.workspaceId), eq(cases.id, input.caseId), sql`${cases.status} not in ('resolved', 'written_off')`))
       .for('update', { of: cases });
     if (!kase) return { kind: 'no_case' };
+    if (await hasActivePlan(tx, input.workspaceId, kase.id)) return { kind: 'plan_active', name: kase.name, ref: kase.ref };
     if (!Number.isSafeInteger(input.amountCents) || input.amountCents <= 0) return { kind: 'not_positive' };
     if (input.dueOn < input.today) return { kind: 'past_date', today: input.today };
 

@@ -6,6 +6,7 @@ import { commands } from '../../commands/index.ts';
 import { createAccessResolver } from './access.ts';
 import { registerActions } from './actions.ts';
 import { registerDigestInteractions } from './digest-interactions.ts';
+import { registerEscalationInteractions } from './escalation-interactions.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { AppDeps } from './deps.ts';
 import { dedupeEvents } from './dedupe-events.ts';
@@ -71,6 +72,7 @@ export function createSlackApp(deps: AppDeps, credentials: SlackCredentials) {
   registerSlashCommand(app, services, commands);
   registerActions(app, services);
   registerDigestInteractions(app, services);
+  registerEscalationInteractions(app, services);
   registerHome(app, services);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled Slack listener error');

@@ -49,6 +49,7 @@ export function promiseRefusal(v: TextView, refusal: PromiseRefusal, amountExamp
       field: FIELD.amount,
       text: refusal.currencies.length === 0 ? t('logCall.nothingOverdue') : t('logCall.whichCurrency', { currencies: refusal.currencies.join(', '), example: amountExample }),
     };
+    case 'plan_active': return { field: FIELD.outcome, text: t('logCall.planActive', { command: v.command, ref: refusal.ref }) };
     case 'too_large': return {
       field: FIELD.amount,
       text: t('logCall.tooLarge', { balance: formatMoney({ cents: refusal.balanceCents, currency: refusal.currency }, locale) }),

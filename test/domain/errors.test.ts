@@ -5,10 +5,14 @@ import { parseOverdueArgs, tokenize } from '../../src/domain/args.ts';
 import { parseLogRequest } from '../../src/domain/call-outcomes.ts';
 import { parseDigestArgs } from '../../src/domain/digest-args.ts';
 import { parsePauseArgs, parsePauseEnd } from '../../src/domain/pause-args.ts';
+import { parsePlanArgs } from '../../src/domain/plan-args.ts';
 import { parseCountry, parseDate, parseDuration, parseLocalTime } from '../../src/domain/dates.ts';
 import { DOMAIN_ERROR_CODES } from '../../src/domain/errors.ts';
 import { parseSettingsArgs } from '../../src/domain/settings.ts';
 import { parseAmount, parseDecimal } from '../../src/domain/money.ts';
+import { parseWorkingHours } from '../../src/domain/working-hours.ts';
+import { parseCallingProfile } from '../../src/domain/calling-profile.ts';
+import { parseStatsPeriod } from '../../src/domain/stats-period.ts';
 import type { Result } from '../../src/domain/result.ts';
 
 const dir = join(import.meta.dirname, '../../src/domain');
@@ -40,8 +44,13 @@ const CHECKS: Record<string, (example: string) => Result<unknown>> = {
   overdue: (e) => parseOverdueArgs(tokenize(e.replace(/^\/collect overdue/, '')), 'USELF'),
   digest: (e) => parseDigestArgs(tokenize(e.replace(/^\/collect digest/, ''))),
   settings: (e) => parseSettingsArgs(tokenize(e), { currentChannelId: 'C0TEAM' }),
+  hours: parseWorkingHours,
+  profile: parseCallingProfile,
   // The first word after `log` is the case.
   log: (e) => parseLogRequest(tokenize(e.replace(/^\/collect log \S+/, '')), { locale: 'en', today: '2026-11-23', currency: 'EUR' }),
+  stats: (e) => parseStatsPeriod(e.replace(/^\/collect stats ?/, ''), { locale: 'en', today: '2026-11-23' }),
+  // The first word after `plan` is the case.
+  plan: (e) => parsePlanArgs(tokenize(e.replace(/^\/collect plan \S+/, '')), { locale: 'en', today: '2026-11-23' }),
   pause: (e) => e.startsWith('/collect pause')
     ? parsePauseArgs(tokenize(e.replace(/^\/collect pause/, '')), { locale: 'en', today: '2026-11-23' })
     : parsePauseEnd(e, { locale: 'en', today: '2026-11-23' }),

@@ -31,8 +31,10 @@ afterAll(async () => {
 afterEach(async () => {
   await database.db.execute(sql.raw(`
     alter table activities disable trigger user;
+    alter table letters disable trigger user;
     truncate workspaces, settings, members, customers, invoices, payments, cases, customer_balances,
       tasks, activities, promises, escalations, digest_schedules, digests cascade;
+    alter table letters enable trigger user;
     alter table activities enable trigger user;`));
 });
 

@@ -130,7 +130,7 @@ describe('/collect settings (English)', () => {
       ['settings set channel <#C0NOPE|nope>', 'I cannot see the channel "C0NOPE"'],
       [`settings set channel <#${BOARD}|board>`, `I cannot see the channel "${BOARD}"`],
       ['settings set managers_channel <#C0ARCHIVED|old-team>', '<#C0ARCHIVED> is archived, so nothing can be posted there; nothing was changed. Pick a channel in use, e.g. `/collect settings set managers_channel #collections`'],
-      ['settings set grace 3', '"grace" is not a setting. The settings are: channel, managers_channel, promise_grace_days, call_backoff_days, calling_window.'],
+      ['settings set grace 3', '"grace" is not a setting. The settings are: channel, managers_channel, promise_grace_days, call_backoff_days, calling_window, '],
       ['settings set', 'Say which setting to change: channel, managers_channel'],
       ['settings set calling_window', 'Give a value for calling_window, or `default` to go back to the default. Example: `/collect settings set calling_window 09:00-19:00`'],
     ];

@@ -12,11 +12,22 @@ import type { PosterKey } from '../../db/poster-lease.ts';
  */
 export const WAITING_POSTS_KEPT_DAYS = 7;
 
+/**
+ * Activities that stay in the timeline (case card, export) but are not posted
+ * as such in the thread. The activity trigger (migration 0010) does not queue
+ * them; this list keeps any queued otherwise from being posted. stage_set: the ladder put a case on a step without
+ * acting (an old ledger imported, a case back from a long pause); posting
+ * hundreds of them would be the burst of stale news the catch-up rule exists
+ * to avoid. reminder_drafted: the thread gets the draft itself instead, with
+ * the same sentence on top (queued by the ladder pass).
+ */
+export const SILENT_ACTIVITY_KINDS: readonly string[] = ['stage_set', 'reminder_drafted'];
+
 export async function routeWaitingPosts(db: Queryable, workspaceId: string, now: Date): Promise<{ channelId: string | null; routed: number; skipped: number }> {
   const channelId = await teamChannel(db, workspaceId);
   if (!channelId) return { channelId: null, routed: 0, skipped: 0 };
   const since = new Date(now.getTime() - WAITING_POSTS_KEPT_DAYS * 86_400_000);
-  return { channelId, ...(await routeToChannel(db, { workspaceId, channelId, since })) };
+  return { channelId, ...(await routeToChannel(db, { workspaceId, channelId, since, silentKinds: SILENT_ACTIVITY_KINDS })) };
 }
 
 /** Routes whatever waits and can go, then names every channel (and DM) with posts to send. */

@@ -4,8 +4,11 @@
 // the activity's data by one convention, so a new kind needs only its message
 // (in English and French):
 //   amount_cents + currency → amount; paid_cents → paid; missing_cents → missing (formatted money)
-//   due_on → date; until → until; next_on → next (formatted dates)
-//   outcome → outcome (`outcome.<x>`); reason → reason (`pauseReason.<x>`); dispute → dispute (`disputeReason.<x>`)
+//   due_on → date; until → until; next_on → next; last_due_on → last; acknowledged_on → acknowledged (formatted dates)
+//   outcome → outcome (`outcome.<x>`); reason → reason (`pauseReason.<x>`); dispute → dispute (`disputeReason.<x>`);
+//   period → period (`planPeriod.<x>`); escalation → escalation (`escalationKind.<x>`: notice, agency, legal, writeoff)
+//   instalment, instalments → themselves (whole numbers)
+//   stage → stage, from_stage → from_stage (`stage.<x>`: a ladder step)
 // A kind without a message, or whose data lacks what its message needs, reads
 // as `activity.other` (the kind in words). Values pass through the translator,
 // which escapes them.
@@ -25,8 +28,10 @@ export interface DescribableActivity {
 }
 
 const MONEY_PARAMS = { amount_cents: 'amount', paid_cents: 'paid', missing_cents: 'missing' } as const;
-const DATE_PARAMS = { due_on: 'date', until: 'until', next_on: 'next' } as const;
-const LABEL_PARAMS = { outcome: 'outcome', reason: 'pauseReason', dispute: 'disputeReason' } as const;
+const DATE_PARAMS = { due_on: 'date', until: 'until', next_on: 'next', last_due_on: 'last', acknowledged_on: 'acknowledged' } as const;
+const LABEL_PARAMS = { outcome: 'outcome', reason: 'pauseReason', dispute: 'disputeReason', period: 'planPeriod', escalation: 'escalationKind',
+  stage: 'stage', from_stage: 'stage' } as const;
+const COUNT_PARAMS = ['instalment', 'instalments'] as const;
 // Keys under activity. that are not kinds.
 const NOT_KINDS = new Set(['other', 'by']);
 
@@ -51,6 +56,10 @@ export function activityParams(data: Record<string, unknown>, v: ActivityView): 
   for (const [field, prefix] of Object.entries(LABEL_PARAMS)) {
     const code = data[field];
     if (typeof code === 'string' && code !== '') params[field] = label(prefix, code, v);
+  }
+  for (const field of COUNT_PARAMS) {
+    const n = data[field];
+    if (typeof n === 'number' && Number.isSafeInteger(n)) params[field] = String(n);
   }
   return params;
 }

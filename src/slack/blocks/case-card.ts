@@ -48,6 +48,15 @@ function earlierCasesLine(card: CaseCard, v: CardView): string | null {
   return t('case.earlierCases', { list: joinMrkdwn(items, ' · '), more: card.earlierCaseCount - card.earlierCases.length });
 }
 
+/** The running plan in one line: how far it is, and the next instalment. */
+function planLine(plan: NonNullable<CaseCard['plan']>, v: CardView): string {
+  const money = (cents: number) => formatMoney({ cents, currency: plan.currency }, v.locale);
+  const next = plan.lines.find((l) => l.status === 'pending');
+  return v.t('case.plan', {
+    count: plan.instalments, period: v.t(`planPeriod.${plan.period}`), paid: plan.lines.filter((l) => l.status === 'kept').length, total: money(plan.totalCents),
+  }) + (next ? v.t('case.planNext', { amount: money(next.amountCents), date: formatDate(next.dueOn, v.locale) }) : '');
+}
+
 export function caseCardReply(card: CaseCard, v: CardView): Reply {
   const { t, locale } = v;
   const c = card.customer;
@@ -75,6 +84,7 @@ export function caseCardReply(card: CaseCard, v: CardView): Reply {
     if (left < 0) blocks.push(section(t('case.timeBarPassed', { date: formatDate(bar, locale) })));
     else if (left <= TIME_BAR_WARNING_DAYS) blocks.push(section(t('case.timeBar', { date: formatDate(bar, locale), days: left })));
   }
+  if (card.plan) blocks.push(context([planLine(card.plan, v)]));
   if (c.phoneWrongOn) blocks.push(context([t('logCall.phoneWrong', { date: formatDate(c.phoneWrongOn, locale) })]));
   if (!card.case || card.balances.every((b) => b.overdueCents === 0)) {
     blocks.push(context([t('case.noOpenCase')]));

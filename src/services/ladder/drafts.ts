@@ -1,0 +1,150 @@
+// The ladder's reminder drafts: the data of every case (and customer) of the
+// pass read in one query each, rendered in JS (src/drafts/reminders.ts), and
+// written in one statement. A firm reminder to a professional debtor of a
+// French workspace carries its late fees, computed invoice by invoice with
+// src/domain/late-fees.ts from the rate tables.
+import type { Queryable } from '../../db/client.ts';
+import { readDraftSources, readPreDue, type DraftSourceRow, type NewDraft } from '../../db/ladder-pass.ts';
+import { readRates } from '../../db/rates.ts';
+import type { IsoDate } from '../../domain/dates.ts';
+import type { LadderStepKey } from '../../domain/ladder.ts';
+import { computeLateFees, RECOVERY_INDEMNITY, type MissingRate } from '../../domain/late-fees.ts';
+import { sumByCurrency, type Money } from '../../domain/money.ts';
+import { numericToMilli, type RateRow } from '../../domain/rates.ts';
+import { renderReminder, type DraftInvoice, type DraftLateFees, type ReminderData, type ReminderStage } from '../../drafts/reminders.ts';
+import { translator } from '../../i18n/messages.ts';
+import { draftPostText } from '../../slack/blocks/reminder-draft.ts';
+
+export interface DraftContext {
+  workspaceId: string;
+  day: IsoDate;
+  timezone: string;
+  /** The workspace's language: a customer without one gets it. */
+  locale: 'en' | 'fr';
+  /** Penalties are stated under French law only. */
+  country: string;
+  /** Who signs the drafts (the workspace's name). */
+  creditorName: string | null;
+  paymentDetails: string | null;
+  /** The slash command, for the hints posted with the drafts. */
+  command: string;
+}
+
+export interface CaseDrafts {
+  drafts: NewDraft[];
+  /** The message each draft gets in its case thread. */
+  posts: { case_id: number; stage: LadderStepKey; text: string }[];
+}
+
+const toInvoices = (list: DraftSourceRow['invoices']): DraftInvoice[] => list.map((i) => ({
+  number: i.number, issueDate: i.issue_date, dueDate: i.due_date, currency: i.currency,
+  amountCents: Number(i.amount_cents), openCents: Number(i.open_cents),
+}));
+
+/** The drafts of every drafting move in ladder_moves, and their thread posts. */
+export async function caseDrafts(tx: Queryable, ctx: DraftContext): Promise<CaseDrafts> {
+  const sources = await readDraftSources(tx, { workspaceId: ctx.workspaceId, day: ctx.day, timezone: ctx.timezone, locale: ctx.locale });
+  if (sources.length === 0) return { drafts: [], posts: [] };
+  const needFees = ctx.country === 'FR' && sources.some((s) => s.stage === 'reminder_3' && s.kind === 'b2b');
+  const rates = needFees ? await readRates(tx) : [];
+  const drafts: NewDraft[] = [];
+  const posts: CaseDrafts['posts'] = [];
+  for (const s of sources) {
+    const invoices = toInvoices(s.invoices);
+    const fees = s.stage === 'reminder_3' && s.kind === 'b2b' && ctx.country === 'FR' ? lateFees(s, ctx.day, rates) : null;
+    const data: ReminderData = {
+      stage: s.stage as ReminderStage, locale: s.locale, customerName: s.name, invoices, daysOverdue: s.days,
+      earlierReminders: s.earlier, paymentDetails: ctx.paymentDetails, creditorName: ctx.creditorName,
+      penalties: fees ? { figures: fees.figures } : null,
+    };
+    const text = renderReminder(data);
+    const caseId = Number(s.case_id);
+    drafts.push({
+      case_id: caseId, customer_id: Number(s.customer_id), stage: s.stage, due_date: null, locale: s.locale, ...text,
+      data: draftData(data, s.customer_ref, fees),
+    });
+    posts.push({
+      case_id: caseId, stage: s.stage,
+      text: draftPostText(translator(ctx.locale), {
+        stage: s.stage, subject: text.subject, body: text.body, noPaymentDetails: ctx.paymentDetails === null,
+        missingRates: fees?.missing.map((m) => m.command) ?? [], command: ctx.command,
+      }),
+    });
+  }
+  return { drafts, posts };
+}
+
+export interface PreDueDraft {
+  draft: NewDraft;
+  customerRef: string;
+  name: string;
+}
+
+/** The courtesy reminders owed between the dates, one per customer (with no active case) and due date. */
+export async function preDueDrafts(tx: Queryable, ctx: DraftContext, range: { from: IsoDate; to: IsoDate }): Promise<PreDueDraft[]> {
+  const owed = await readPreDue(tx, { workspaceId: ctx.workspaceId, from: range.from, to: range.to, locale: ctx.locale });
+  return owed.map((r) => {
+    const data: ReminderData = {
+      stage: 'pre_due', locale: r.locale, customerName: r.name, invoices: toInvoices(r.invoices.map((i) => ({ ...i, payments: null }))),
+      daysOverdue: null, earlierReminders: [], paymentDetails: ctx.paymentDetails, creditorName: ctx.creditorName, penalties: null,
+    };
+    const draft: NewDraft = {
+      case_id: null, customer_id: Number(r.customer_id), stage: 'pre_due', due_date: r.due_date, locale: r.locale,
+      ...renderReminder(data), data: draftData(data, r.customer_ref, null),
+    };
+    return { draft, customerRef: r.customer_ref, name: r.name };
+  });
+}
+
+interface ComputedFees {
+  figures: DraftLateFees | null;
+  missing: MissingRate[];
+}
+
+/**
+ * The late fees of a firm reminder as of the day: interest per currency and
+ * €40 per late invoice. Without both rate tables the reminder states the rule
+ * without figures.
+ */
+function lateFees(s: DraftSourceRow, day: IsoDate, rates: readonly RateRow[]): ComputedFees {
+  if (!rates.some((r) => r.kind === 'ecb') || !rates.some((r) => r.kind === 'legal')) return { figures: null, missing: [] };
+  const contract = s.late_rate === null ? null : numericToMilli(s.late_rate);
+  const interest: Money[] = [];
+  const missing = new Map<string, MissingRate>();
+  let late = 0;
+  let contractRate = false;
+  for (const i of s.invoices) {
+    const fees = computeLateFees({
+      invoice: { amountCents: Number(i.amount_cents), currency: i.currency, dueDate: i.due_date },
+      payments: (i.payments ?? []).map((p) => ({ paidOn: p.paid_on, amountCents: Number(p.amount_cents) })),
+      debtor: 'b2b', contractMilliPercent: contract, asOf: day, rates,
+    });
+    interest.push({ cents: fees.interestCents, currency: fees.currency });
+    if (fees.indemnity) late += 1;
+    if (fees.segments.some((seg) => seg.basis === 'contract' || seg.basis === 'legal_floor')) contractRate = true;
+    for (const m of fees.missing) missing.set(`${m.kind}:${m.halfYear}`, m);
+  }
+  return {
+    figures: {
+      asOf: day, interest: sumByCurrency(interest), lateInvoices: late, contractRate,
+      indemnity: late > 0 ? { cents: RECOVERY_INDEMNITY.cents * late, currency: RECOVERY_INDEMNITY.currency } : null,
+    },
+    missing: [...missing.values()],
+  };
+}
+
+/** What the draft was made of, kept with it (drafts.data) for the sender and the case file. */
+function draftData(d: ReminderData, customerRef: string, fees: ComputedFees | null) {
+  return {
+    customer_ref: customerRef,
+    days_overdue: d.daysOverdue,
+    invoices: d.invoices.map((i) => ({
+      number: i.number, issue_date: i.issueDate, due_date: i.dueDate, currency: i.currency, amount_cents: i.amountCents, open_cents: i.openCents,
+    })),
+    totals: sumByCurrency(d.invoices.map((i) => ({ cents: i.openCents, currency: i.currency }))),
+    earlier_reminders: d.earlierReminders,
+    payment_details: d.paymentDetails,
+    late_fees: fees?.figures ? { ...fees.figures, missing: fees.missing } : null,
+    penalties_stated: d.penalties !== null,
+  };
+}
