@@ -70,8 +70,9 @@ describe('an approved formal notice', () => {
 
   it('is made at the click when the settings are there', async () => {
     const { caseId, escalationId } = await approved('D02', 'notice');
-    expect(await eventually(() => lettersOf(caseId), (l) => l.length > 0)).toHaveLength(1);
-    expect(await fulfilled(escalationId)).not.toBeNull();
+    // Done once the letter is made and in Slack.
+    expect(await eventually(() => fulfilled(escalationId), (at) => at !== null)).not.toBeNull();
+    expect(await lettersOf(caseId)).toHaveLength(1);
   });
 });
 
