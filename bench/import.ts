@@ -6,12 +6,12 @@
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { todayIn } from '../src/domain/dates.ts';
 import { importFiles, type ImportFiles } from './lib/import-files.ts';
 import { sampleActivity } from './lib/pg-activity.ts';
-import { BenchDatabases, DEFAULT_ADMIN_URL } from './lib/pg.ts';
+import { ADMIN_URL_USAGE, benchOptions, print } from './lib/harness.ts';
+import { BenchDatabases } from './lib/pg.ts';
 import { MAXRSS_IMPORT, runTimed, type TimedRun } from './lib/spawn.ts';
 import { fmtInt, fmtRatio, fmtS, machineLine, median, table } from './lib/stats.ts';
 
@@ -25,26 +25,12 @@ const USAGE = `npx tsx bench/import.ts [options]
                      statistics say "empty"
   --skip-stages      skip the extra, unmeasured import that samples pg_stat_activity to show
                      which statements the time goes to
-  --admin-url URL    PostgreSQL admin URL (default $BENCH_DATABASE_ADMIN_URL or postgres://postgres@127.0.0.1:5432/postgres)`;
+${ADMIN_URL_USAGE}`;
 
-const { values: opt } = parseArgs({
-  options: {
-    scale: { type: 'string', default: '1' },
-    rounds: { type: 'string', default: '3' },
-    'skip-stages': { type: 'boolean', default: false },
-    'vacuum-first': { type: 'boolean', default: false },
-    'admin-url': { type: 'string', default: DEFAULT_ADMIN_URL },
-    help: { type: 'boolean', default: false },
-  },
+const { opt, scale: SCALE, rounds: ROUNDS, adminUrl } = benchOptions(USAGE, {
+  'skip-stages': { type: 'boolean', default: false },
+  'vacuum-first': { type: 'boolean', default: false },
 });
-if (opt.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const SCALE = Number(opt.scale);
-if (!(SCALE > 0 && SCALE <= 10)) throw new Error(`--scale must be a number in (0, 10] (got "${opt.scale}")`);
-const ROUNDS = Number(opt.rounds);
-if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`--rounds must be a whole number ≥ 1 (got "${opt.rounds}")`);
 const CUSTOMERS = Math.max(10, Math.round(100_000 * SCALE));
 const INVOICES = Math.max(10, Math.round(1_000_000 * SCALE));
 const TARGET = 2.0;
@@ -53,7 +39,6 @@ const WORKSPACE = 'TBENCH';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const relanceBin = join(repoRoot, 'src/cli/relance.mjs');
 const dataDir = fileURLToPath(new URL(`./.data/import-${CUSTOMERS}c-${INVOICES}i/`, import.meta.url));
-const print = (line = '') => console.log(line);
 const indent = (text: string, by = '    ') => text.split('\n').filter((l) => l.trim() !== '').map((l) => `${by}${l}`).join('\n');
 
 // ------------------------------------------------------------------ the commands
@@ -236,7 +221,7 @@ async function main(): Promise<void> {
     ? `files: reusing ${files.dir} (generated on ${files.anchor} with the same parameters; ${size})`
     : `files: generated in ${fmtS(files.generateMs)} s into ${files.dir} (${size})`);
 
-  const dbs = new BenchDatabases(opt['admin-url']);
+  const dbs = new BenchDatabases(adminUrl);
   try {
     const template = 'relance_bench_import_template';
     await dbs.createMigrated(template);

@@ -6,19 +6,19 @@
 // Run: npx tsx bench/ladder.ts [--scale 0.1] [--rounds 3] [--help]
 // See bench/README.md for what it measures and the figures it gave.
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { sql, type SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
-import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { refreshBalances } from '../src/db/balances.ts';
 import type { Db } from '../src/db/client.ts';
-import * as schema from '../src/db/schema.ts';
 import { ensureWorkspace } from '../src/db/workspaces.ts';
 import { isCaseStep, DEFAULT_LADDER, STEP_ORDER, stageRank } from '../src/domain/ladder.ts';
 import { zonedTimeToUtc, type IsoDate } from '../src/domain/dates.ts';
 import { runLadderPass, type LadderPassResult } from '../src/services/ladder/pass.ts';
-import { BenchDatabases, DEFAULT_ADMIN_URL } from './lib/pg.ts';
+import {
+  ADMIN_URL_USAGE, benchOptions, measure, openCounted, print, printStatements, rolledBack, timedSteps, timingHandle,
+  type Counted, type TimedStatement,
+} from './lib/harness.ts';
+import { BenchDatabases } from './lib/pg.ts';
 import { fmtInt, fmtMs, fmtRatio, fmtS, machineLine, median, table } from './lib/stats.ts';
 
 const USAGE = `npx tsx bench/ladder.ts [options]
@@ -26,25 +26,13 @@ const USAGE = `npx tsx bench/ladder.ts [options]
   --rounds N         rounds per scenario (default 3): each times the baseline (in a transaction rolled back) then one pass,
                      and puts the cases back on their steps afterwards (VACUUM ANALYZE before the next round)
   --breakdown        also time each statement of one pass (in a transaction rolled back), and the time between them (Node)
-  --admin-url URL    PostgreSQL admin URL (default $BENCH_DATABASE_ADMIN_URL or postgres://postgres@127.0.0.1:5432/postgres)`;
+  --plans            with --breakdown, also print the EXPLAIN (ANALYZE, BUFFERS) plan of each statement
+${ADMIN_URL_USAGE}`;
 
-const { values: opt } = parseArgs({
-  options: {
-    scale: { type: 'string', default: '1' },
-    rounds: { type: 'string', default: '3' },
-    'admin-url': { type: 'string', default: DEFAULT_ADMIN_URL },
-    breakdown: { type: 'boolean', default: false },
-    help: { type: 'boolean', default: false },
-  },
+const { opt, scale: SCALE, rounds: ROUNDS, adminUrl } = benchOptions(USAGE, {
+  breakdown: { type: 'boolean', default: false },
+  plans: { type: 'boolean', default: false },
 });
-if (opt.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const SCALE = Number(opt.scale);
-if (!(SCALE > 0 && SCALE <= 10)) throw new Error(`--scale must be a number in (0, 10] (got "${opt.scale}")`);
-const ROUNDS = Number(opt.rounds);
-if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`--rounds must be a whole number ≥ 1 (got "${opt.rounds}")`);
 const CASES = Math.max(100, Math.round(100_000 * SCALE));
 // Customers with nothing overdue yet and an invoice due within two weeks: the courtesy reminders.
 const PRE_DUE_CUSTOMERS = Math.round(CASES / 20);
@@ -56,45 +44,6 @@ const TIMEZONE = 'Europe/Paris';
 const TODAY: IsoDate = '2026-12-01';
 const NOW = zonedTimeToUtc(TODAY, '00:05', TIMEZONE);
 
-const print = (line = '') => console.log(line);
-
-// ------------------------------------------------------------------ a client that counts what it sends
-
-interface Counted {
-  db: Db;
-  sent: string[];
-  counting: boolean;
-  close(): Promise<void>;
-}
-
-/** The app's own client setup (src/db/client.ts), plus postgres.js's debug hook, which sees every statement sent. */
-function openCounted(url: string): Counted {
-  const counted: Counted = { db: undefined as unknown as Db, sent: [], counting: false, close: async () => {} };
-  const pg = postgres(url, {
-    max: 10,
-    onnotice: () => {},
-    types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } },
-    debug: (_connection, query) => {
-      if (counted.counting) counted.sent.push(query);
-    },
-  });
-  counted.db = drizzle(pg, { schema }) as unknown as Db;
-  counted.close = () => pg.end({ timeout: 5 });
-  return counted;
-}
-
-async function measure<T>(c: Counted, fn: () => Promise<T>): Promise<{ ms: number; statements: string[]; value: T }> {
-  c.sent = [];
-  c.counting = true;
-  const started = performance.now();
-  try {
-    const value = await fn();
-    return { ms: performance.now() - started, statements: c.sent, value };
-  } finally {
-    c.counting = false;
-  }
-}
-
 // ------------------------------------------------------------------ the ledger
 
 /**
@@ -105,12 +54,7 @@ async function measure<T>(c: Counted, fn: () => Promise<T>): Promise<{ ms: numbe
  * invoice due in the next 14 days.
  */
 async function loadLedger(db: Db, pg: postgres.Sql): Promise<{ step: string; ms: number }[]> {
-  const steps: { step: string; ms: number }[] = [];
-  const step = async (name: string, fn: () => Promise<unknown>) => {
-    const started = performance.now();
-    await fn();
-    steps.push({ step: name, ms: performance.now() - started });
-  };
+  const { steps, step } = timedSteps();
   await ensureWorkspace(db, WS, { timezone: TIMEZONE, locale: 'en' }, 'Bench Ladder SAS');
   await step(`insert ${fmtInt(CASES + PRE_DUE_CUSTOMERS)} customers`, () => pg.unsafe(`
     insert into customers (workspace_id, customer_ref, name, kind, locale, phone)
@@ -205,18 +149,13 @@ function baselineUpdates(): SQL[] {
   });
 }
 
-class Rollback extends Error {}
-
 async function baseline(db: Db): Promise<Map<string, number>> {
   const moved = new Map<string, number>();
-  await db.transaction(async (tx) => {
+  await rolledBack(db, async (tx) => {
     for (const [i, update] of baselineUpdates().entries()) {
       const result = await tx.execute(update) as unknown as { count?: number; rowCount?: number };
       moved.set(DEFAULT_LADDER.filter((s) => isCaseStep(s.stage))[i]!.stage, Number(result.count ?? result.rowCount ?? 0));
     }
-    throw new Rollback();
-  }).catch((e: unknown) => {
-    if (!(e instanceof Rollback)) throw e;
   });
   return moved;
 }
@@ -228,31 +167,18 @@ async function baseline(db: Db): Promise<Map<string, number>> {
  * rolled back; what is left of the total is Node (rendering the drafts,
  * building the JSON) and the few query-builder reads.
  */
-async function breakdown(db: Db): Promise<string[][]> {
-  const timed: { ms: number; text: string }[] = [];
-  let total = 0;
-  await db.transaction(async (tx) => {
-    const proxy = new Proxy(tx, {
-      get(target, prop, receiver) {
-        if (prop !== 'execute') return Reflect.get(target, prop, receiver) as unknown;
-        return async (query: SQL) => {
-          const started = performance.now();
-          const result = await target.execute(query);
-          const text = new PgDialect().sqlToQuery(query).sql.replace(/\s+/g, ' ').trim();
-          timed.push({ ms: performance.now() - started, text: text.slice(0, 100) });
-          return result;
-        };
-      },
-    });
+async function breakdown(db: Db): Promise<{ table: string[][]; plans: string[] }> {
+  const timed: TimedStatement[] = [];
+  const total = await rolledBack(db, async (tx) => {
     const started = performance.now();
-    await runLadderPass(proxy, { workspaceId: WS, day: TODAY, now: NOW });
-    total = performance.now() - started;
-    throw new Rollback();
-  }).catch((e: unknown) => {
-    if (!(e instanceof Rollback)) throw e;
+    await runLadderPass(timingHandle(tx, timed, opt.plans), { workspaceId: WS, day: TODAY, now: NOW });
+    return performance.now() - started;
   });
   const inSql = timed.reduce((a, x) => a + x.ms, 0);
-  return [...timed.map((x) => [fmtMs(x.ms), x.text]), [fmtMs(total - inSql), '(Node between statements: rendering, JSON, query-builder reads)'], [fmtMs(total), 'total']];
+  return {
+    table: [...timed.map((x) => [fmtMs(x.ms), x.text]), [fmtMs(total - inSql), '(Node between statements: rendering, JSON, query-builder reads)'], [fmtMs(total), 'total']],
+    plans: timed.flatMap((x) => (x.plan ? [`${x.text}\n${x.plan}`] : [])),
+  };
 }
 
 // ------------------------------------------------------------------ the bench
@@ -262,7 +188,7 @@ async function main(): Promise<void> {
   print(`bench/ladder — the daily ladder pass vs one raw UPDATE per step moving the same cases: ${fmtInt(CASES)} open cases, `
     + `${fmtInt(PRE_DUE_CUSTOMERS)} customers with an invoice falling due within 14 days (scale ${SCALE})`);
   print(machineLine());
-  const dbs = new BenchDatabases(opt['admin-url']);
+  const dbs = new BenchDatabases(adminUrl);
   let counted: Counted | undefined;
   let loader: postgres.Sql | undefined;
   try {
@@ -302,12 +228,11 @@ async function main(): Promise<void> {
       if (opt.breakdown) {
         await shape(loader, scenario);
         print(`\nwhere the time goes (${scenario.name}): each statement of one pass, timed from the client (ms), in a transaction rolled back`);
-        print(table(['ms', 'statement'], await breakdown(db)));
+        const where = await breakdown(db);
+        print(table(['ms', 'statement'], where.table));
+        for (const plan of where.plans) print(`\n${plan}`);
       }
-      if (firstPass) {
-        print(`\nstatements of one pass (${firstPass.statements.length}):`);
-        for (const st of firstPass.statements) print(`  ${st.replace(/\s+/g, ' ').trim().slice(0, 110)}`);
-      }
+      if (firstPass) printStatements('statements of one pass', firstPass.statements);
       const ratio = median(ratios);
       results.push(`${scenario.name}: pass / baseline = ${fmtRatio(ratio)} (median of ${ROUNDS}; target ≤ ${fmtRatio(TARGET)}): `
         + `${ratio <= TARGET ? 'meets the target' : `MISS by ${fmtRatio(ratio / TARGET)}`}; ${firstPass?.statements.length ?? 0} statements`);

@@ -6,20 +6,20 @@
 // Run: npx tsx bench/promises.ts [--scale 0.1] [--rounds 3] [--help]
 // See bench/README.md for what it measures and the figures it gave.
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import { sql, type SQL } from 'drizzle-orm';
-import { PgDialect } from 'drizzle-orm/pg-core';
-import { drizzle } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { checkWorkspacePromises } from '../jobs/promise-check.ts';
 import { refreshBalances, updatePriorities } from '../src/db/balances.ts';
 import { rows, type Db } from '../src/db/client.ts';
 import { decidePromises } from '../src/db/promise-verdicts.ts';
-import * as schema from '../src/db/schema.ts';
 import { ensureWorkspace } from '../src/db/workspaces.ts';
 import { addDays, todayIn, zonedTimeToUtc, type IsoDate } from '../src/domain/dates.ts';
 import { promiseLastDay } from '../src/domain/promises.ts';
-import { BenchDatabases, DEFAULT_ADMIN_URL } from './lib/pg.ts';
+import {
+  ADMIN_URL_USAGE, benchOptions, measure, openCounted, print, printStatements, rolledBack, timedSteps, timingHandle,
+  type Counted, type TimedStatement,
+} from './lib/harness.ts';
+import { BenchDatabases } from './lib/pg.ts';
 import { fmtInt, fmtMs, fmtRatio, fmtS, machineLine, median, table } from './lib/stats.ts';
 
 const USAGE = `npx tsx bench/promises.ts [options]
@@ -27,25 +27,11 @@ const USAGE = `npx tsx bench/promises.ts [options]
   --rounds N         rounds per scenario (default 3): each times the raw SELECT (3 runs, median) then one nightly
                      check, and puts the promises back to pending afterwards (VACUUM ANALYZE before the next round)
   --plans            also print the EXPLAIN (ANALYZE, BUFFERS) plan of each statement of the check
-  --admin-url URL    PostgreSQL admin URL (default $BENCH_DATABASE_ADMIN_URL or postgres://postgres@127.0.0.1:5432/postgres)`;
+${ADMIN_URL_USAGE}`;
 
-const { values: opt } = parseArgs({
-  options: {
-    scale: { type: 'string', default: '1' },
-    rounds: { type: 'string', default: '3' },
-    plans: { type: 'boolean', default: false },
-    'admin-url': { type: 'string', default: DEFAULT_ADMIN_URL },
-    help: { type: 'boolean', default: false },
-  },
+const { opt, scale: SCALE, rounds: ROUNDS, adminUrl } = benchOptions(USAGE, {
+  plans: { type: 'boolean', default: false },
 });
-if (opt.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-const SCALE = Number(opt.scale);
-if (!(SCALE > 0 && SCALE <= 10)) throw new Error(`--scale must be a number in (0, 10] (got "${opt.scale}")`);
-const ROUNDS = Number(opt.rounds);
-if (!Number.isInteger(ROUNDS) || ROUNDS < 1) throw new Error(`--rounds must be a whole number ≥ 1 (got "${opt.rounds}")`);
 const PROMISES = Math.max(10, Math.round(100_000 * SCALE));
 const PAYMENTS = Math.max(10, Math.round(1_000_000 * SCALE));
 // A fifth of the customers have no promise; every customer has about eight invoices.
@@ -63,55 +49,10 @@ const GRACE = 1;
 const TODAY: IsoDate = '2026-12-01';
 const NIGHT = zonedTimeToUtc(TODAY, '00:05', TIMEZONE);
 
-const print = (line = '') => console.log(line);
-
-// ------------------------------------------------------------------ a client that counts what it sends
-
-interface Counted {
-  db: Db;
-  /** Statements sent since the last reset (BEGIN and COMMIT included). */
-  sent: string[];
-  counting: boolean;
-  close(): Promise<void>;
-}
-
-/** The app's own client setup (src/db/client.ts), plus postgres.js's debug hook, which sees every statement sent. */
-function openCounted(url: string): Counted {
-  const counted: Counted = { db: undefined as unknown as Db, sent: [], counting: false, close: async () => {} };
-  const pg = postgres(url, {
-    max: 10,
-    onnotice: () => {},
-    types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } },
-    debug: (_connection, query) => {
-      if (counted.counting) counted.sent.push(query);
-    },
-  });
-  counted.db = drizzle(pg, { schema }) as unknown as Db;
-  counted.close = () => pg.end({ timeout: 5 });
-  return counted;
-}
-
-async function measure<T>(c: Counted, fn: () => Promise<T>): Promise<{ ms: number; statements: string[]; value: T }> {
-  c.sent = [];
-  c.counting = true;
-  const started = performance.now();
-  try {
-    const value = await fn();
-    return { ms: performance.now() - started, statements: c.sent, value };
-  } finally {
-    c.counting = false;
-  }
-}
-
 // ------------------------------------------------------------------ the ledger
 
 async function loadLedger(db: Db, pg: postgres.Sql): Promise<{ step: string; ms: number }[]> {
-  const steps: { step: string; ms: number }[] = [];
-  const step = async (name: string, fn: () => Promise<unknown>) => {
-    const started = performance.now();
-    await fn();
-    steps.push({ step: name, ms: performance.now() - started });
-  };
+  const { steps, step } = timedSteps();
   await ensureWorkspace(db, WS, { timezone: TIMEZONE, locale: 'en' }, 'Bench promises');
   await pg`update workspaces set country = ${COUNTRY} where id = ${WS}`;
   await pg`select setseed(0.1201)`;
@@ -257,35 +198,10 @@ function rawVerdicts(days: IsoDate[], perPromise: boolean): SQL {
  * every execute (readSettings goes through select and is not listed).
  */
 async function breakdown(db: Db, plans: string[]): Promise<string[][]> {
-  const timed: string[][] = [];
-  const rollback = new Error('rollback');
-  await db.transaction(async (tx) => {
-    const proxy = new Proxy(tx, {
-      get(target, prop, receiver) {
-        if (prop !== 'execute') return Reflect.get(target, prop, receiver) as unknown;
-        return async (query: SQL) => {
-          if (opt.plans) {
-            // The plan of this very statement, executed in a savepoint rolled back, then the statement itself.
-            await target.transaction(async (sp) => {
-              const plan = await rows<{ 'QUERY PLAN': string }>(sp, sql`explain (analyze, buffers) ${query}`);
-              plans.push(plan.map((r) => `  ${r['QUERY PLAN']}`).join('\n'));
-              sp.rollback();
-            }).catch(() => {});
-          }
-          const started = performance.now();
-          const result = await target.execute(query);
-          const text = new PgDialect().sqlToQuery(query).sql.replace(/\s+/g, ' ').trim();
-          timed.push([fmtMs(performance.now() - started), text.slice(0, 100)]);
-          return result;
-        };
-      },
-    });
-    await decidePromises(proxy, { workspaceId: WS, now: NIGHT, onlyWhenDue: true });
-    throw rollback;
-  }).catch((e: unknown) => {
-    if (e !== rollback) throw e;
-  });
-  return timed;
+  const timed: TimedStatement[] = [];
+  await rolledBack(db, (tx) => decidePromises(timingHandle(tx, timed, opt.plans), { workspaceId: WS, now: NIGHT, onlyWhenDue: true }));
+  plans.push(...timed.flatMap((x) => (x.plan ? [x.plan] : [])));
+  return timed.map((x) => [fmtMs(x.ms), x.text]);
 }
 
 // ------------------------------------------------------------------ the bench
@@ -297,7 +213,7 @@ async function main(): Promise<void> {
   print(`bench/promises — the nightly promise check vs one raw SELECT of the same verdicts: ${fmtInt(PROMISES)} pending promises, `
     + `${fmtInt(PAYMENTS)} payments, ${fmtInt(INVOICES)} invoices, ${fmtInt(CUSTOMERS)} customers (scale ${SCALE})`);
   print(machineLine());
-  const dbs = new BenchDatabases(opt['admin-url']);
+  const dbs = new BenchDatabases(adminUrl);
   let counted: Counted | undefined;
   let loader: postgres.Sql | undefined;
   try {
@@ -349,10 +265,7 @@ async function main(): Promise<void> {
       print(`\n${scenario.name} (${scenario.what}): ${ROUNDS} round(s); ms, statements sent (postgres.js debug hook: every statement, BEGIN/COMMIT included)`);
       print(table(['', 'raw SELECT', 'stmts', 'nightly check', 'stmts', 'check / raw', 'kept / broken', 'second check', 'stmts'], body));
       print(`verdicts: ${agreement}`);
-      if (scenario === SCENARIOS[0]) {
-        print(`\nstatements of one nightly check (${firstCheck!.statements.length}):`);
-        for (const st of firstCheck!.statements) print(`  ${st.replace(/\s+/g, ' ').trim().slice(0, 110)}`);
-      }
+      if (scenario === SCENARIOS[0]) printStatements('statements of one nightly check', firstCheck!.statements);
       await shapePromises(db, loader, scenario);
       print(`\nwhere the time goes (${scenario.name}): each statement of decidePromises, timed alone (ms), in a transaction rolled back`);
       const plans: string[] = [];

@@ -7,6 +7,7 @@ import { ensureBalancesFresh } from '../src/db/balances.ts';
 import { lookupCase, type CaseLookup, type CustomerMatch } from '../src/db/cases.ts';
 import { caseSplits, expectsForm, parseLogRequest, type LogRequest } from '../src/domain/call-outcomes.ts';
 import type { Locale } from '../src/domain/money.ts';
+import { noticeSplit } from '../src/domain/notice-log.ts';
 import { formatInputError } from '../src/i18n/errors.ts';
 import { logCall, type LogCallResult } from '../src/services/log-call.ts';
 import { promiseTarget, type PromiseTarget } from '../src/services/record-promise.ts';
@@ -15,6 +16,7 @@ import { LOG_CALL_ACTION } from '../src/slack/blocks/digest.ts';
 import { button, section } from '../src/slack/blocks/kit.ts';
 import type { CommandContext, Reply, Subcommand } from '../src/slack/command.ts';
 import { fillLogCallForm, openLoadingForm, showNotice, type OpenedForm } from '../src/slack/log-call-form.ts';
+import { logNoticeEvent } from '../src/slack/notice-log.ts';
 import { loggedText, pauseRefusal, promiseRefusal } from '../src/slack/log-call-text.ts';
 import { FIELD, logCallButtonValue } from '../src/slack/modals/log-call.ts';
 
@@ -72,16 +74,23 @@ export const logCommand: Subcommand = {
   name: 'log',
   aliases: ['appel', 'noter'],
   minRole: 'collector',
-  usage: 'log <case> [outcome] [note…]',
+  usage: 'log <case> [outcome] [note…] | log <case> letter-sent [tracking no.] | letter-received <date> | recovered <amount>',
   examples: [
     'log C-1042 no answer', 'log acme promised 1200 friday will pay by transfer', 'log "boulangerie martin" pas de réponse',
     'log acme disputed quality pallets damaged', 'log acme paid 300 € by cheque', 'log acme',
+    'log acme letter-sent 1A23456789012', 'log acme letter-received 12/05/2026', 'log acme recovered 1200 € agency transfer',
   ],
   summary: 'help.log.summary',
   details: 'help.log.details',
   async run(ctx, args) {
     const { t, locale, command } = ctx;
     if (args.length === 0) return { text: t('log.usage', { command }) };
+    // The letter's sending and receipt, and an agency's recovery, are not calls: read first, never the form.
+    const noticeEvent = noticeSplit(args);
+    if (noticeEvent) {
+      await ensureBalancesFresh(ctx.db, ctx.workspace.id, ctx.now);
+      return logNoticeEvent(ctx, args, noticeEvent);
+    }
     // The form opens before any lookup when it is likely: Slack honours the trigger for 3 seconds.
     let form: OpenedForm | null = expectsForm(args) ? await openLoadingForm(ctx.client, ctx.triggerId, t, null) : null;
     const answer = async (reply: Reply): Promise<Reply> => {

@@ -1,6 +1,8 @@
 // The escalations pass, every two minutes on the maintenance queue, for each
 // workspace with requests waiting or decisions not shown yet:
 //   1. requests whose case was resolved or written off meanwhile are closed;
+//      cases whose formal notice ran out unpaid get the hand-off proposal
+//      (src/services/escalations/after-notice.ts), posted by step 2;
 //   2. the ladder's new proposals are posted with their DMs (or, in a burst,
 //      listed with one DM per manager: src/services/escalations/post-requests.ts);
 //   3. decided requests whose message still shows its buttons are updated;
@@ -9,7 +11,8 @@
 // Every step is conditional on the rows' state, so a second worker or a
 // second run changes nothing.
 import type { Logger } from '../src/log.ts';
-import { workspacesWithEscalations } from '../src/db/escalations.ts';
+import { workspacesWithEscalations, workspacesWithNotices } from '../src/db/escalations.ts';
+import { proposeAfterNotice } from '../src/services/escalations/after-notice.ts';
 import { closeRequestsOfClosedCases } from '../src/services/escalations/decide.ts';
 import { fulfilApprovals, workspacesWithApprovalsToFulfil } from '../src/services/escalations/fulfil.ts';
 import { nudgeWaiting } from '../src/services/escalations/nudge.ts';
@@ -24,6 +27,8 @@ export const ESCALATIONS_EVERY_MS = 2 * 60_000;
 export interface EscalationsRun {
   workspaceId: string;
   closed: number;
+  /** Hand-offs proposed after a formal notice ran out. */
+  afterNotice: number;
   posted: number;
   summarized: number;
   shown: number;
@@ -33,15 +38,18 @@ export interface EscalationsRun {
 
 export async function runEscalationsJob(deps: SlackDeps & { logger: Logger }, now: Date): Promise<EscalationsRun[]> {
   const runs: EscalationsRun[] = [];
-  const waiting = new Set([...await workspacesWithEscalations(deps.db), ...await workspacesWithApprovalsToFulfil(deps.db)]);
+  const waiting = new Set([
+    ...await workspacesWithEscalations(deps.db), ...await workspacesWithApprovalsToFulfil(deps.db), ...await workspacesWithNotices(deps.db),
+  ]);
   for (const workspaceId of waiting) {
     try {
       const closed = await closeRequestsOfClosedCases(deps.db, { workspaceId, now });
+      const afterNotice = await proposeAfterNotice(deps.db, { workspaceId, now });
       const proposals = await postWaitingProposals(deps.db, { workspaceId, now, command: deps.command });
       const shown = await showDecisions(deps, workspaceId, now);
       const nudged = await nudgeWaiting(deps, workspaceId, now);
       const fulfilled = await fulfilApprovals(deps, { workspaceId, now });
-      runs.push({ workspaceId, closed, ...proposals, shown, nudged: nudged.inThreads + nudged.listed, fulfilled: fulfilled.size });
+      runs.push({ workspaceId, closed, afterNotice, ...proposals, shown, nudged: nudged.inThreads + nudged.listed, fulfilled: fulfilled.size });
     } catch (error) {
       // One workspace's failure does not hold the others: its turn comes again in two minutes.
       deps.logger.warn({ err: error, team: workspaceId }, 'the escalations pass failed for a workspace');

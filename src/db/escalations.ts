@@ -4,7 +4,10 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { IsoDate } from '../domain/dates.ts';
 import type { EscalationKind } from '../domain/escalation-args.ts';
+import { todayIn } from '../domain/dates.ts';
+import type { DebtorKind, MissingRate } from '../domain/late-fees.ts';
 import type { Money } from '../domain/money.ts';
+import { loadCaseParty, loadClaim } from '../letters/notice-data.ts';
 import { idArray } from './balances.ts';
 import { rows, type Queryable } from './client.ts';
 import { escalations, members } from './schema.ts';
@@ -44,6 +47,33 @@ export interface EscalationBrief {
   brokenPromises: number;
   /** Pauses for a dispute so far (a call logged as disputed pauses the case too). */
   disputes: number;
+  /** For a notice, a legal request or a ladder hand-off: what would be claimed, as of the request's day. */
+  claim: BriefClaim | null;
+}
+
+export interface BriefClaim {
+  debtor: DebtorKind;
+  /** Per currency: the principal still owed on overdue invoices plus interest (no indemnity, no costs). */
+  totals: Money[];
+  /** Half-years whose rate was missing in that interest, once each. */
+  missing: MissingRate[];
+}
+
+const wantsClaim = (b: Pick<EscalationBrief, 'kind' | 'requestedBy'>) =>
+  b.kind === 'notice' || b.kind === 'legal' || (b.kind === 'agency' && b.requestedBy === SYSTEM_REQUESTER);
+
+/** The claim a request is decided on, from the same late fees as the letter; one case at a time (requests are few). */
+async function briefClaim(db: Queryable, b: EscalationBrief): Promise<BriefClaim | null> {
+  const party = await loadCaseParty(db, b.workspaceId, b.caseId);
+  if (!party) return null;
+  const claim = await loadClaim(db, b.workspaceId, party, todayIn(party.workspace.timezone, b.createdAt));
+  const totals = new Map<string, number>();
+  const missing = new Map<string, MissingRate>();
+  for (const invoice of claim.invoices) {
+    totals.set(invoice.currency, (totals.get(invoice.currency) ?? 0) + invoice.balanceCents + invoice.fees.interestCents);
+    for (const m of invoice.fees.missing) missing.set(`${m.kind}.${m.halfYear}`, m);
+  }
+  return { debtor: party.kind, totals: [...totals].map(([currency, cents]) => ({ currency, cents })), missing: [...missing.values()] };
 }
 
 type BriefRow = {
@@ -90,7 +120,7 @@ export async function loadBriefs(db: Queryable, workspaceId: string, ids: number
       from activities a where a.workspace_id = e.workspace_id and a.case_id = k.id and a.kind = 'call_logged') l on true
     where e.workspace_id = ${workspaceId} and e.id = any(${idArray(ids)}::bigint[])
     order by e.created_at, e.id`);
-  return found.map((r) => ({
+  const briefs: EscalationBrief[] = found.map((r) => ({
     id: Number(r.id), workspaceId: r.workspace_id, caseId: Number(r.case_id), customerId: Number(r.customer_id), kind: r.kind, status: r.status,
     requestedBy: r.requested_by, reason: r.reason, createdAt: new Date(r.created_at), decidedBy: r.decided_by, decidedAt: when(r.decided_at),
     decisionReason: r.decision_reason, postId: r.post_id === null ? null : Number(r.post_id), summarizedAt: when(r.summarized_at),
@@ -100,8 +130,10 @@ export async function loadBriefs(db: Queryable, workspaceId: string, ids: number
     oldestDueDate: r.oldest_due,
     reminders: { count: Number(r.reminders), lastOn: r.reminders_last },
     calls: { count: Number(r.calls), lastOutcome: r.last_outcome, lastOn: r.calls_last },
-    brokenPromises: Number(r.broken), disputes: Number(r.disputes),
+    brokenPromises: Number(r.broken), disputes: Number(r.disputes), claim: null,
   }));
+  for (const b of briefs) if (wantsClaim(b)) b.claim = await briefClaim(db, b);
+  return briefs;
 }
 
 export async function loadBrief(db: Queryable, workspaceId: string, id: number): Promise<EscalationBrief | null> {
@@ -144,6 +176,12 @@ export async function workspacesWithEscalations(db: Queryable): Promise<string[]
   const found = await rows<{ workspace_id: string }>(db, sql`
     select distinct workspace_id from escalations
     where status = 'pending' or (decision_shown_at is null and post_id is not null)`);
+  return found.map((r) => r.workspace_id);
+}
+
+/** Workspaces with a case still in `notice`: the pass looks whether its deadline has passed (services/escalations/after-notice.ts). */
+export async function workspacesWithNotices(db: Queryable): Promise<string[]> {
+  const found = await rows<{ workspace_id: string }>(db, sql`select distinct workspace_id from cases where status = 'notice'`);
   return found.map((r) => r.workspace_id);
 }
 

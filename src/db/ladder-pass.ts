@@ -201,18 +201,40 @@ export async function linkDrafts(tx: Queryable): Promise<void> {
     where d.case_id = m.case_id and d.stage = m.to_stage and m.acts and m.action = 'draft'`);
 }
 
+/** A case's draft and what its thread post adds around the quoted text (src/slack/blocks/reminder-draft.ts draftPostParts). */
+export interface NewCaseDraft extends NewDraft {
+  case_id: number;
+  post_head: string;
+  post_tail: string;
+  /** The quoted text when it is not the body with ">" before each line (escaped or cut). */
+  post_quoted: string | null;
+}
+
 /**
- * The draft itself in its case's thread, one message per draft, queued with
- * the outbox (channel_posts) in one statement; the key makes a repeat a no-op.
+ * The case drafts and, for each, the draft itself in its case's thread (the
+ * outbox, channel_posts) in one statement, each text sent once: the post
+ * quotes the draft's body in SQL unless Node sent the quote. A draft already
+ * there stays as it was; the post key makes a repeat a no-op.
  */
-export async function queueDraftPosts(tx: Queryable, workspaceId: string, posts: readonly { case_id: number; stage: LadderStepKey; text: string }[], now: Date): Promise<void> {
-  if (posts.length === 0) return;
+export async function insertCaseDrafts(tx: Queryable, workspaceId: string, drafts: readonly NewCaseDraft[], now: Date): Promise<void> {
+  if (drafts.length === 0) return;
+  const at = now.toISOString();
   await tx.execute(sql`
+    with x as materialized (
+      select * from jsonb_to_recordset(${JSON.stringify(drafts)}::jsonb)
+        as x(case_id bigint, customer_id bigint, stage text, locale text, subject text, body text, data jsonb,
+          post_head text, post_tail text, post_quoted text)
+    ), inserted as (
+      insert into drafts (workspace_id, case_id, customer_id, stage, due_date, locale, subject, body, data, created_at)
+      select ${workspaceId}, x.case_id, x.customer_id, x.stage::ladder_stage, null, x.locale::locale, x.subject, x.body, x.data, ${at}::timestamptz
+      from x
+      on conflict do nothing
+    )
     insert into channel_posts (workspace_id, kind, team, case_id, payload, dedupe_key, created_at)
-    select ${workspaceId}, 'message', true, x.case_id, jsonb_build_object('text', x.text), 'draft.' || x.case_id || '.' || x.stage,
-      ${now.toISOString()}::timestamptz
-    from jsonb_to_recordset(${JSON.stringify(posts)}::jsonb) as x(case_id bigint, stage text, text text)
-    order by x.case_id
+    select ${workspaceId}, 'message', true, x.case_id,
+      jsonb_build_object('text', x.post_head || coalesce(x.post_quoted, '>' || replace(x.body, E'\n', E'\n>')) || x.post_tail),
+      'draft.' || x.case_id || '.' || x.stage, ${at}::timestamptz
+    from x order by x.case_id
     on conflict do nothing`);
 }
 

@@ -71,6 +71,12 @@ export const DOMAIN_ERROR_CODES = {
   // call-outcomes.ts — /collect log
   'log.promise_needs_date': { meaning: 'A promise with an amount but no date after it (input: the amount).', example: '/collect log acme promised 500 friday' },
 
+  // notice-log.ts — /collect log <case> letter-sent | letter-received <date> | recovered <amount>
+  'notice.received_needs_date': { meaning: 'letter-received without the day the receipt was signed.', example: '/collect log acme letter-received 12/05/2026' },
+  'notice.received_in_future': { meaning: 'The day of receipt is after today (params: date).', example: '/collect log acme letter-received 12/05/2026' },
+  'notice.extra_after_date': { meaning: 'Something after the day of receipt (input: what followed).', example: '/collect log acme letter-received 12/05/2026' },
+  'notice.recovered_needs_amount': { meaning: 'recovered without the amount (or with text that is no amount).', example: '/collect log acme recovered 1200 €' },
+
   // stats-period.ts — /collect stats
   'stats.unknown_period': { meaning: 'Not a period /collect stats understands.', example: '/collect stats last month' },
   'stats.future_period': { meaning: 'The period starts after today (params: start, today).', example: '/collect stats this month' },

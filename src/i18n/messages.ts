@@ -320,6 +320,8 @@ const en = {
   'activity.case_resolved': () => 'Case resolved: nothing overdue any more',
   'activity.payment_recorded': (p: { amount: string }) => `Payment recorded: ${p.amount}`,
   'activity.letter_generated': (p: { date: string }) => `Formal notice generated (PDF), to pay by ${p.date}`,
+  'activity.letter_sent': () => 'Formal notice recorded as sent by registered letter',
+  'activity.letter_received': (p: { date: string }) => `Acknowledgement of receipt of the formal notice signed on ${p.date}`,
   'activity.case_file_exported': () => 'Case file exported',
   // letters and the case file (src/letters, src/services/letters, commands/export.ts)
   'help.export.summary': () => 'The case file as a ZIP, sent to you by DM: summary PDF, invoices, payments, timeline and letters.',
@@ -680,6 +682,18 @@ const en = {
   'escalation.requestedBy': (p: { user: Mrkdwn; date: string }) => `Requested by ${p.user} on ${p.date}`,
   'escalation.proposedByLadder': (p: { date: string }) => `Proposed by the dunning ladder on ${p.date}`,
   'escalation.routesHint': () => 'The ladder proposes a hand-off: approve it to a collection agency or to legal action.',
+  'escalation.legal.title': () => '*Legal route*',
+  'escalation.legal.smallClaims': (p: { claim: string }) =>
+    `Claim (principal and interest): ${p.claim}, within €5,000: the simplified small-claims procedure through a commissaire de justice (CPCE L125-1; the debtor has one month, an agreement becomes enforceable), or an injonction de payer.`,
+  'escalation.legal.above': (p: { claim: string }) =>
+    `Claim (principal and interest): ${p.claim}, above €5,000: an injonction de payer (CPC 1405 ff., no prior amicable attempt needed).`,
+  'escalation.legal.notEuros': (p: { claim: string }) =>
+    `Claim (principal and interest): ${p.claim}. The €5,000 ceiling of the small-claims procedure is in euros: convert to check it; above it, an injonction de payer.`,
+  'escalation.legal.commercial': () =>
+    'Court of an injonction de payer: the tribunal de commerce of the debtor\'s seat (a tribunal des activités économiques in the twelve pilot courts).',
+  'escalation.legal.judicial': () => 'Court of an injonction de payer: the tribunal judiciaire (the debtor is a consumer).',
+  'escalation.noConsumerFees': () =>
+    'No collection fee is claimed from this consumer: recovery costs without a court title stay with the creditor (CPCE L111-8).',
   'escalation.fourEyes': () => 'Any manager but the requester may decide. Discuss it in this thread.',
   'escalation.approve': () => 'Approve',
   'escalation.approveRoute': (p: { kind: string }) => `Approve: ${p.kind}`,
@@ -778,13 +792,39 @@ const en = {
   // logging calls: /collect log and the log-call form
   'help.log.summary': () => 'Log a call: how it went, and what follows (a promise, the next attempt, a pause for a dispute…).',
   'help.log.details': () =>
-    'Give the case, then the outcome: `reached`, `no answer`, `voicemail`, `wrong number`, `promised <amount> <date>`, `disputed <price|quality|not delivered|already paid|other>`, `refused`, `paid [amount]` (French words work too: `pas de réponse`, `répondeur`, `faux numéro`, `promis`, `litige`, `refus`, `payé`, `joint`). Words after that are the note. A name of several words goes in quotes, or is read as the longest start that names one customer. Without an outcome (or without what it needs) the log-call form opens, with your text as its note. No answer and voicemail schedule the next call after the back-off (`call_backoff_days`), at the start of the calling window in the debtor\'s time zone; a dispute pauses the case for 30 days or until the follow-up date; a payment the debtor claims is noted for finance to confirm; a refusal suggests escalation.',
+    'Give the case, then the outcome: `reached`, `no answer`, `voicemail`, `wrong number`, `promised <amount> <date>`, `disputed <price|quality|not delivered|already paid|other>`, `refused`, `paid [amount]` (French words work too: `pas de réponse`, `répondeur`, `faux numéro`, `promis`, `litige`, `refus`, `payé`, `joint`). Words after that are the note. A name of several words goes in quotes, or is read as the longest start that names one customer. Without an outcome (or without what it needs) the log-call form opens, with your text as its note. No answer and voicemail schedule the next call after the back-off (`call_backoff_days`), at the start of the calling window in the debtor\'s time zone; a dispute pauses the case for 30 days or until the follow-up date; a payment the debtor claims is noted for finance to confirm; a refusal suggests escalation. After a formal notice: `letter-sent [tracking no.]` records its sending today, `letter-received <date>` the day the acknowledgement of receipt was signed (French: `lettre envoyée`, `LR envoyée`, `AR reçu`, `lettre reçue`); on a case with an agency or in court, `recovered <amount> [note]` (`récupéré`, `encaissé par l\'agence`) records the money recovered as a payment on the oldest invoices first.',
   'log.usage': (p: { command: string }) =>
     `Which case, and how did the call go? E.g. \`${p.command} log acme no answer\`, or \`${p.command} log acme\` for the form.`,
   'log.notFound': (p: { input: string; command: string }) =>
     `No case matches "${p.input}", so nothing was logged. Use a customer reference, an invoice number or the start of a customer name; a name of several words goes in quotes, e.g. \`${p.command} log "boulangerie martin" no answer\`.`,
   'log.refused': (p: { input: string; reason: string; example: string }) =>
     `"${p.input}": ${p.reason} Nothing was logged. Example: \`${p.example}\``,
+  // after the formal notice: /collect log <case> letter-sent | letter-received | recovered
+  'notice.sentRecorded': (p: { name: string; tracking: string; deadline: string }) =>
+    `Formal notice to *${p.name}* recorded as sent today${p.tracking ? ` (tracking no. ${p.tracking})` : ''}. It gives until ${p.deadline} to pay; after that, the ladder proposes the agency or the court.`,
+  'notice.receivedRecorded': (p: { name: string; date: string }) =>
+    `Acknowledgement of receipt recorded: *${p.name}* received the formal notice on ${p.date}.`,
+  'notice.noCase': (p: { name: string }) => `*${p.name}* has no open case, so there is no formal notice to record. Nothing was written.`,
+  'notice.noLetter': (p: { name: string; command: string; ref: string }) =>
+    `*${p.name}* has no formal notice yet, so there is nothing to record as sent or received. Nothing was written. A notice comes from an approved request: \`${p.command} escalate ${p.ref} notice\`.`,
+  'notice.alreadySent': (p: { name: string; date: string; tracking: string }) =>
+    `The formal notice to *${p.name}* was already recorded as sent on ${p.date}${p.tracking ? ` (tracking no. ${p.tracking})` : ''}. A recorded sending is evidence and is not changed: nothing was written.`,
+  'notice.alreadyReceived': (p: { name: string; date: string }) =>
+    `The receipt of the formal notice to *${p.name}* was already recorded, on ${p.date}. A recorded receipt is evidence and is not changed: nothing was written.`,
+  'notice.beforeSending': (p: { input: string; name: string; date: string; example: string }) =>
+    `"${p.input}" is before the formal notice to *${p.name}* was sent (${p.date}): give the day the receipt was signed. Nothing was written. Example: \`${p.example}\``,
+  'notice.beforeMade': (p: { input: string; name: string; date: string; example: string }) =>
+    `"${p.input}" is before the formal notice to *${p.name}* was even made (${p.date}): give the day the receipt was signed. Nothing was written. Example: \`${p.example}\``,
+  'recovered.recorded': (p: { name: string; amount: string; invoices: string; left: string }) =>
+    `Recovered from *${p.name}*: ${p.amount}, recorded as a payment on ${p.invoices}. Still owed: ${p.left}.`,
+  'recovered.resolved': (p: { name: string; amount: string; invoices: string }) =>
+    `Recovered from *${p.name}*: ${p.amount}, recorded as a payment on ${p.invoices}. Nothing is overdue any more: the case is resolved.`,
+  'recovered.notHandedOff': (p: { name: string; status: string; command: string; ref: string }) =>
+    `*${p.name}* is not with an agency or in court (${p.status}), so nothing was recorded. A payment the debtor made comes with the payments import; a payment they claim: \`${p.command} log ${p.ref} paid 300\`.`,
+  'recovered.nothingOwed': (p: { name: string; currency: string }) =>
+    `*${p.name}* owes nothing in ${p.currency}, so nothing was recorded.`,
+  'recovered.moreThanBalance': (p: { input: string; name: string; balance: string; example: string }) =>
+    `"${p.input}" is more than *${p.name}* owes (${p.balance}), so nothing was recorded. Example: \`${p.example}\``,
   'logCall.loading': () => 'Opening the case…',
   'logCall.close': () => 'Close',
   'logCall.amount': () => 'Amount',
@@ -1132,6 +1172,8 @@ const fr: Catalogue = {
   'activity.case_resolved': () => 'Dossier résolu : plus rien en retard',
   'activity.payment_recorded': (p) => `Paiement enregistré : ${p.amount}`,
   'activity.letter_generated': (p) => `Mise en demeure générée (PDF), à payer au plus tard le ${p.date}`,
+  'activity.letter_sent': () => 'Mise en demeure notée comme envoyée en recommandé',
+  'activity.letter_received': (p) => `Accusé de réception de la mise en demeure signé le ${p.date}`,
   'activity.case_file_exported': () => 'Dossier exporté',
   'help.export.summary': () => 'Le dossier en ZIP, envoyé en message privé : synthèse PDF, factures, paiements, historique et lettres.',
   'help.export.details': () =>
@@ -1467,6 +1509,18 @@ const fr: Catalogue = {
   'escalation.requestedBy': (p) => `Demandé par ${p.user} le ${p.date}`,
   'escalation.proposedByLadder': (p) => `Proposé par le processus de relance le ${p.date}`,
   'escalation.routesHint': () => 'Le processus de relance propose de transmettre le dossier : approuvez un passage en agence de recouvrement ou une action judiciaire.',
+  'escalation.legal.title': () => '*Voie judiciaire*',
+  'escalation.legal.smallClaims': (p) =>
+    `Créance (principal et intérêts) : ${p.claim}, jusqu'à 5 000 € : la procédure simplifiée de recouvrement des petites créances par un commissaire de justice (CPCE L125-1 ; le débiteur a un mois, l'accord vaut titre exécutoire), ou une injonction de payer.`,
+  'escalation.legal.above': (p) =>
+    `Créance (principal et intérêts) : ${p.claim}, au-delà de 5 000 € : une injonction de payer (CPC 1405 et s., sans tentative amiable préalable).`,
+  'escalation.legal.notEuros': (p) =>
+    `Créance (principal et intérêts) : ${p.claim}. Le plafond de 5 000 € de la procédure des petites créances est en euros : convertissez pour le vérifier ; au-delà, une injonction de payer.`,
+  'escalation.legal.commercial': () =>
+    'Juridiction de l\'injonction de payer : le tribunal de commerce du siège du débiteur (tribunal des activités économiques dans les douze tribunaux pilotes).',
+  'escalation.legal.judicial': () => 'Juridiction de l\'injonction de payer : le tribunal judiciaire (le débiteur est un consommateur).',
+  'escalation.noConsumerFees': () =>
+    'Aucun frais de recouvrement n\'est réclamé à ce consommateur : sans titre exécutoire, ils restent à la charge du créancier (CPCE L111-8).',
   'escalation.fourEyes': () => 'Tout manager autre que le demandeur peut décider. Discutez-en dans ce fil.',
   'escalation.approve': () => 'Approuver',
   'escalation.approveRoute': (p) => `Approuver : ${p.kind}`,
@@ -1560,12 +1614,37 @@ const fr: Catalogue = {
     `Pourquoi passer *${p.name}* en perte ? Le motif est obligatoire : le manager qui approuve le lit. Rien n'a été demandé. Exemple : \`${p.example}\``,
   'help.log.summary': () => 'Note un appel : comment il s\'est passé, et la suite (promesse, prochain essai, pause pour litige…).',
   'help.log.details': () =>
-    'Indiquez le dossier, puis le résultat : `joint`, `pas de réponse`, `répondeur`, `faux numéro`, `promis <montant> <date>`, `litige <prix|qualité|non livré|déjà payé|autre>`, `refus`, `payé [montant]` (les mots anglais marchent aussi : `no answer`, `voicemail`…). Les mots suivants sont la note. Un nom de plusieurs mots se met entre guillemets, ou se lit comme le plus long début qui désigne un seul client. Sans résultat (ou sans ce qu\'il demande), le formulaire s\'ouvre avec votre texte en note. Pas de réponse et répondeur prévoient le prochain appel après le délai de relance (`call_backoff_days`), au début de la plage d\'appel dans le fuseau du débiteur ; un litige met le dossier en pause 30 jours ou jusqu\'à la date de suivi ; un paiement annoncé par le débiteur est noté pour que la comptabilité le confirme ; un refus suggère l\'escalade.',
+    'Indiquez le dossier, puis le résultat : `joint`, `pas de réponse`, `répondeur`, `faux numéro`, `promis <montant> <date>`, `litige <prix|qualité|non livré|déjà payé|autre>`, `refus`, `payé [montant]` (les mots anglais marchent aussi : `no answer`, `voicemail`…). Les mots suivants sont la note. Un nom de plusieurs mots se met entre guillemets, ou se lit comme le plus long début qui désigne un seul client. Sans résultat (ou sans ce qu\'il demande), le formulaire s\'ouvre avec votre texte en note. Pas de réponse et répondeur prévoient le prochain appel après le délai de relance (`call_backoff_days`), au début de la plage d\'appel dans le fuseau du débiteur ; un litige met le dossier en pause 30 jours ou jusqu\'à la date de suivi ; un paiement annoncé par le débiteur est noté pour que la comptabilité le confirme ; un refus suggère l\'escalade. Après une mise en demeure : `lettre-envoyée [n° de suivi]` note son envoi aujourd\'hui, `AR reçu <date>` le jour où l\'accusé de réception a été signé ; sur un dossier confié à une agence ou au contentieux, `récupéré <montant> [note]` enregistre la somme récupérée comme paiement, sur les factures les plus anciennes d\'abord.',
   'log.usage': (p) =>
     `Quel dossier, et comment s'est passé l'appel ? Par ex. \`${p.command} log acme pas de réponse\`, ou \`${p.command} log acme\` pour le formulaire.`,
   'log.notFound': (p) =>
     `Aucun dossier ne correspond à « ${p.input} », rien n'a donc été noté. Utilisez une référence client, un numéro de facture ou le début d'un nom de client ; un nom de plusieurs mots se met entre guillemets, par ex. \`${p.command} log "boulangerie martin" pas de réponse\`.`,
   'log.refused': (p) => `« ${p.input} » : ${p.reason} Rien n'a été noté. Exemple : \`${p.example}\``,
+  'notice.sentRecorded': (p) =>
+    `Mise en demeure à *${p.name}* notée comme envoyée aujourd'hui${p.tracking ? ` (n° de suivi ${p.tracking})` : ''}. Elle laisse jusqu'au ${p.deadline} pour payer ; passé ce délai, l'échelle propose l'agence ou le tribunal.`,
+  'notice.receivedRecorded': (p) =>
+    `Accusé de réception noté : *${p.name}* a reçu la mise en demeure le ${p.date}.`,
+  'notice.noCase': (p) => `*${p.name}* n'a pas de dossier ouvert, donc pas de mise en demeure à noter. Rien n'a été écrit.`,
+  'notice.noLetter': (p) =>
+    `*${p.name}* n'a pas encore de mise en demeure : rien à noter comme envoyé ou reçu. Rien n'a été écrit. Une mise en demeure vient d'une demande approuvée : \`${p.command} escalate ${p.ref} notice\`.`,
+  'notice.alreadySent': (p) =>
+    `La mise en demeure à *${p.name}* est déjà notée comme envoyée le ${p.date}${p.tracking ? ` (n° de suivi ${p.tracking})` : ''}. Un envoi noté fait preuve et ne se modifie pas : rien n'a été écrit.`,
+  'notice.alreadyReceived': (p) =>
+    `La réception de la mise en demeure à *${p.name}* est déjà notée, le ${p.date}. Une réception notée fait preuve et ne se modifie pas : rien n'a été écrit.`,
+  'notice.beforeSending': (p) =>
+    `« ${p.input} » est avant l'envoi de la mise en demeure à *${p.name}* (${p.date}) : indiquez le jour où l'accusé de réception a été signé. Rien n'a été écrit. Exemple : \`${p.example}\``,
+  'notice.beforeMade': (p) =>
+    `« ${p.input} » est avant même la création de la mise en demeure à *${p.name}* (${p.date}) : indiquez le jour où l'accusé de réception a été signé. Rien n'a été écrit. Exemple : \`${p.example}\``,
+  'recovered.recorded': (p) =>
+    `Récupéré auprès de *${p.name}* : ${p.amount}, enregistré comme paiement sur ${p.invoices}. Reste dû : ${p.left}.`,
+  'recovered.resolved': (p) =>
+    `Récupéré auprès de *${p.name}* : ${p.amount}, enregistré comme paiement sur ${p.invoices}. Plus rien n'est en retard : le dossier est résolu.`,
+  'recovered.notHandedOff': (p) =>
+    `*${p.name}* n'est ni confié à une agence ni au contentieux (${p.status}), donc rien n'a été enregistré. Un paiement du client arrive par l'import des paiements ; un paiement qu'il annonce : \`${p.command} log ${p.ref} payé 300\`.`,
+  'recovered.nothingOwed': (p) =>
+    `*${p.name}* ne doit rien en ${p.currency}, donc rien n'a été enregistré.`,
+  'recovered.moreThanBalance': (p) =>
+    `« ${p.input} » dépasse ce que doit *${p.name}* (${p.balance}), donc rien n'a été enregistré. Exemple : \`${p.example}\``,
   'logCall.loading': () => 'Ouverture du dossier…',
   'logCall.close': () => 'Fermer',
   'logCall.amount': () => 'Montant',

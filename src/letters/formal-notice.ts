@@ -122,6 +122,7 @@ function fees(doc: Pdf, data: FormalNoticeData, w: NoticeWording): void {
   if (b2c) {
     if (start && rows.length > 0) paragraph(doc, w.b2cRunning(start, data.date, basis));
     else if (data.legalRate) paragraph(doc, w.b2cRunsFromNotice(data.legalRate));
+    paragraph(doc, w.b2cNoFees);
   } else {
     paragraph(doc, w.b2bLaw(data.date, basis));
   }

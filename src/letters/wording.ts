@@ -27,6 +27,8 @@ export interface NoticeWording {
   b2cFeesTitle: string;
   b2cRunsFromNotice(rate: { milliPercent: number; startsOn: IsoDate }): string;
   b2cRunning(start: InterestStart, date: IsoDate, basis: number): string;
+  /** A consumer owes no recovery indemnity and no collection fee (CPCE L111-8): the letter says none is claimed. */
+  b2cNoFees: string;
   feeHeaders: [string, string, string, string, string];
   rateBasis(segment: LateFeeSegment): string;
   indemnity(count: number, each: string, total: string): string;
@@ -74,6 +76,7 @@ const fr: NoticeWording = {
   b2cFeesTitle: 'Intérêts de retard',
   b2cRunsFromNotice: (rate) =>
     `Conformément aux articles 1231-6 et 1344-1 du Code civil, la présente mise en demeure fait courir, à compter de sa réception, les intérêts au taux légal (${percent(rate.milliPercent, 'fr')} pour le ${halfYearWords(rate.startsOn, 'fr')}) sur les sommes dues.`,
+  b2cNoFees: `Aucune indemnité forfaitaire ni aucuns frais de recouvrement ne vous sont réclamés (article L111-8 du Code des procédures civiles d'exécution).`,
   b2cRunning: (start, date, basis) =>
     `Conformément aux articles 1231-6 et 1344-1 du Code civil, les intérêts au taux légal courent depuis le ${longDate(start.date, 'fr')}${start.reason === 'notice_received' ? ', date de réception de notre précédente mise en demeure' : start.reason === 'notice_sent' ? ', date d\'envoi de notre précédente mise en demeure' : ''}. Au ${longDate(date, 'fr')}, ils s'établissent ainsi (montant dû × taux annuel × jours / ${basis})${NB}:`,
   feeHeaders: ['Facture', 'Période', 'Jours', 'Calcul', 'Montant'],
@@ -132,6 +135,7 @@ const en: NoticeWording = {
   b2cFeesTitle: 'Late-payment interest',
   b2cRunsFromNotice: (rate) =>
     `Under articles 1231-6 and 1344-1 of the French Civil Code, this formal notice makes interest at the legal rate (${percent(rate.milliPercent, 'en')} for the ${halfYearWords(rate.startsOn, 'en')}) run on the sums due from the day you receive it.`,
+  b2cNoFees: 'No fixed indemnity and no collection costs are claimed from you (article L111-8 of the French Code of Civil Enforcement Procedures).',
   b2cRunning: (start, date, basis) =>
     `Under articles 1231-6 and 1344-1 of the French Civil Code, interest at the legal rate has been running since ${longDate(start.date, 'en')}${start.reason === 'notice_received' ? ', when you received our earlier formal notice' : start.reason === 'notice_sent' ? ', when our earlier formal notice was sent' : ''}. As of ${longDate(date, 'en')}, it amounts to the following (balance due × annual rate × days / ${basis}):`,
   feeHeaders: ['Invoice', 'Period', 'Days', 'Computation', 'Amount'],

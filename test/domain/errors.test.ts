@@ -1,3 +1,4 @@
+import { parseNoticeEvent } from '../../src/domain/notice-log.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +49,9 @@ const CHECKS: Record<string, (example: string) => Result<unknown>> = {
   profile: parseCallingProfile,
   // The first word after `log` is the case.
   log: (e) => parseLogRequest(tokenize(e.replace(/^\/collect log \S+/, '')), { locale: 'en', today: '2026-11-23', currency: 'EUR' }),
+  // The first word after `log` is the case; then the notice event.
+  notice: (e) => parseNoticeEvent(tokenize(e.replace(/^\/collect log \S+/, '')), { locale: 'en', today: '2026-11-23', currency: 'EUR' })
+    ?? { ok: false, error: { code: 'notice.no_event', input: e } },
   stats: (e) => parseStatsPeriod(e.replace(/^\/collect stats ?/, ''), { locale: 'en', today: '2026-11-23' }),
   // The first word after `plan` is the case.
   plan: (e) => parsePlanArgs(tokenize(e.replace(/^\/collect plan \S+/, '')), { locale: 'en', today: '2026-11-23' }),

@@ -144,6 +144,7 @@ describe('formal notice, English and consumer', () => {
     expect(text).toContain('Jean Dupont 3 allée des Tilleuls 69006 Lyon');
     expect(text).toContain(`la présente mise en demeure fait courir, à compter de sa réception, les intérêts au taux légal (2,62${NNBSP}% pour le premier semestre 2026) sur les sommes dues.`);
     expect(text).toContain(`Total réclamé 1${NNBSP}200,00${NBSP}€`);
+    expect(text).toContain('Aucune indemnité forfaitaire ni aucuns frais de recouvrement ne vous sont réclamés (article L111-8 du Code des procédures civiles d\'exécution).');
     expect(text).not.toContain('40,00');
     expect(text).not.toContain('Indemnit');
     expect(text).not.toContain('continueront de courir');

@@ -4,16 +4,15 @@
 // French workspace carries its late fees, computed invoice by invoice with
 // src/domain/late-fees.ts from the rate tables.
 import type { Queryable } from '../../db/client.ts';
-import { readDraftSources, readPreDue, type DraftSourceRow, type NewDraft } from '../../db/ladder-pass.ts';
+import { readDraftSources, readPreDue, type DraftSourceRow, type NewCaseDraft, type NewDraft } from '../../db/ladder-pass.ts';
 import { readRates } from '../../db/rates.ts';
 import type { IsoDate } from '../../domain/dates.ts';
-import type { LadderStepKey } from '../../domain/ladder.ts';
 import { computeLateFees, RECOVERY_INDEMNITY, type MissingRate } from '../../domain/late-fees.ts';
 import { sumByCurrency, type Money } from '../../domain/money.ts';
 import { numericToMilli, type RateRow } from '../../domain/rates.ts';
 import { renderReminder, type DraftInvoice, type DraftLateFees, type ReminderData, type ReminderStage } from '../../drafts/reminders.ts';
 import { translator } from '../../i18n/messages.ts';
-import { draftPostText } from '../../slack/blocks/reminder-draft.ts';
+import { draftPostParts } from '../../slack/blocks/reminder-draft.ts';
 
 export interface DraftContext {
   workspaceId: string;
@@ -30,25 +29,19 @@ export interface DraftContext {
   command: string;
 }
 
-export interface CaseDrafts {
-  drafts: NewDraft[];
-  /** The message each draft gets in its case thread. */
-  posts: { case_id: number; stage: LadderStepKey; text: string }[];
-}
-
 const toInvoices = (list: DraftSourceRow['invoices']): DraftInvoice[] => list.map((i) => ({
   number: i.number, issueDate: i.issue_date, dueDate: i.due_date, currency: i.currency,
   amountCents: Number(i.amount_cents), openCents: Number(i.open_cents),
 }));
 
-/** The drafts of every drafting move in ladder_moves, and their thread posts. */
-export async function caseDrafts(tx: Queryable, ctx: DraftContext): Promise<CaseDrafts> {
+/** The drafts of every drafting move in ladder_moves, each with what its thread post adds around the text. */
+export async function caseDrafts(tx: Queryable, ctx: DraftContext): Promise<NewCaseDraft[]> {
   const sources = await readDraftSources(tx, { workspaceId: ctx.workspaceId, day: ctx.day, timezone: ctx.timezone, locale: ctx.locale });
-  if (sources.length === 0) return { drafts: [], posts: [] };
+  if (sources.length === 0) return [];
   const needFees = ctx.country === 'FR' && sources.some((s) => s.stage === 'reminder_3' && s.kind === 'b2b');
   const rates = needFees ? await readRates(tx) : [];
-  const drafts: NewDraft[] = [];
-  const posts: CaseDrafts['posts'] = [];
+  const t = translator(ctx.locale);
+  const drafts: NewCaseDraft[] = [];
   for (const s of sources) {
     const invoices = toInvoices(s.invoices);
     const fees = s.stage === 'reminder_3' && s.kind === 'b2b' && ctx.country === 'FR' ? lateFees(s, ctx.day, rates) : null;
@@ -58,20 +51,16 @@ export async function caseDrafts(tx: Queryable, ctx: DraftContext): Promise<Case
       penalties: fees ? { figures: fees.figures } : null,
     };
     const text = renderReminder(data);
-    const caseId = Number(s.case_id);
-    drafts.push({
-      case_id: caseId, customer_id: Number(s.customer_id), stage: s.stage, due_date: null, locale: s.locale, ...text,
-      data: draftData(data, s.customer_ref, fees),
+    const post = draftPostParts(t, {
+      stage: s.stage, subject: text.subject, body: text.body, noPaymentDetails: ctx.paymentDetails === null,
+      missingRates: fees?.missing.map((m) => m.command) ?? [], command: ctx.command,
     });
-    posts.push({
-      case_id: caseId, stage: s.stage,
-      text: draftPostText(translator(ctx.locale), {
-        stage: s.stage, subject: text.subject, body: text.body, noPaymentDetails: ctx.paymentDetails === null,
-        missingRates: fees?.missing.map((m) => m.command) ?? [], command: ctx.command,
-      }),
+    drafts.push({
+      case_id: Number(s.case_id), customer_id: Number(s.customer_id), stage: s.stage, due_date: null, locale: s.locale, ...text,
+      data: draftData(data, s.customer_ref, fees), post_head: post.head, post_tail: post.tail, post_quoted: post.quoted,
     });
   }
-  return { drafts, posts };
+  return drafts;
 }
 
 export interface PreDueDraft {

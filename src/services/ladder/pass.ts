@@ -9,7 +9,7 @@ import { sql } from 'drizzle-orm';
 import { enqueueChannelPost, type ChannelPostTarget } from '../../db/channel-posts.ts';
 import type { Queryable } from '../../db/client.ts';
 import {
-  applyMoves, createMoves, insertDrafts, linkDrafts, listMoves, lockMovingCases, logMoves, proposeEscalations, queueDraftPosts, reportMoves,
+  applyMoves, createMoves, insertCaseDrafts, insertDrafts, linkDrafts, listMoves, lockMovingCases, logMoves, proposeEscalations, reportMoves,
   type LadderScope, type MoveLine, type StageReport,
 } from '../../db/ladder-pass.ts';
 import { readSettings } from '../../db/settings.ts';
@@ -84,11 +84,10 @@ export async function runLadderPass(tx: Queryable, input: LadderPassInput): Prom
   await lockMovingCases(tx);
   await applyMoves(tx, ws, input.now);
   await proposeEscalations(tx, ws, input.now);
-  const { drafts, posts } = await caseDrafts(tx, ctx);
+  const drafts = await caseDrafts(tx, ctx);
   if (drafts.length > 0) {
-    await insertDrafts(tx, ws, drafts, input.now);
+    await insertCaseDrafts(tx, ws, drafts, input.now);
     await linkDrafts(tx);
-    await queueDraftPosts(tx, ws, posts, input.now);
   }
   await logMoves(tx, ws, input.now);
   const report = await reportMoves(tx);

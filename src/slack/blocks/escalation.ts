@@ -6,6 +6,9 @@ import { z } from 'zod';
 import { SYSTEM_REQUESTER, overdueOf, type EscalationBrief } from '../../db/escalations.ts';
 import { daysBetween, todayIn, type IsoDate } from '../../domain/dates.ts';
 import { REASON_MAX_CHARS, type EscalationKind } from '../../domain/escalation-args.ts';
+import { legalRoute } from '../../domain/legal-route.ts';
+import { formatMoney } from '../../domain/money.ts';
+import { missingRateNotice } from '../../i18n/late-fees.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { cut, escapeMrkdwn, formatDate, formatTotals, mention, mrkdwn, type Mrkdwn } from '../../i18n/format.ts';
 import { translator, type Locale, type MessageKey, type Translator } from '../../i18n/messages.ts';
@@ -103,6 +106,32 @@ function decisionLine(b: EscalationBrief, v: EscalationView): string {
   }
 }
 
+/**
+ * What the claim means for the decision: for a court route (a legal request,
+ * a ladder hand-off), which procedure and which court; for a consumer, that no
+ * collection fee is claimed; and any half-year whose interest rate was missing.
+ */
+function claimBlocks(b: EscalationBrief, v: EscalationView): KnownBlock[] {
+  const { t, locale } = v;
+  if (!b.claim) return [];
+  const lines: string[] = [];
+  if (b.kind === 'legal' || (b.kind === 'agency' && b.requestedBy === SYSTEM_REQUESTER)) {
+    lines.push(t('escalation.legal.title'));
+    for (const total of b.claim.totals) {
+      const route = legalRoute(b.claim.debtor, total);
+      const claim = formatMoney(total, locale);
+      lines.push(route.smallClaims === 'eligible' ? t('escalation.legal.smallClaims', { claim })
+        : route.smallClaims === 'above' ? t('escalation.legal.above', { claim }) : t('escalation.legal.notEuros', { claim }));
+    }
+    lines.push(t(b.claim.debtor === 'b2b' ? 'escalation.legal.commercial' : 'escalation.legal.judicial'));
+  }
+  if (b.claim.debtor === 'b2c') lines.push(t('escalation.noConsumerFees'));
+  const blocks: KnownBlock[] = lines.length > 0 ? [section(lines.join('\n'))] : [];
+  const missing = b.claim.missing.map((m) => missingRateNotice(m, locale));
+  if (missing.length > 0) blocks.push(context([escapeMrkdwn(missing.join(' '))]));
+  return blocks;
+}
+
 /** Approve / Reject; a ladder hand-off offers both routes. */
 function decisionButtons(b: EscalationBrief, v: EscalationView): KnownBlock {
   const { t } = v;
@@ -126,6 +155,7 @@ export function requestMessage(b: EscalationBrief, v: EscalationView): Escalatio
     section(t('escalation.title', params)),
     fieldsSection(briefFields(b, v)),
     reasonBlock(b, v),
+    ...claimBlocks(b, v),
     context([origin(b, v)]),
   ];
   if (b.status === 'pending') {
