@@ -1,7 +1,5 @@
 // The ladder on the embedded database (no DATABASE_URL): the same pass, the same statements.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, rows, type Database } from '../../src/db/client.ts';
@@ -10,13 +8,14 @@ import { findWorkspace } from '../../src/db/workspaces.ts';
 import { runLadderDay } from '../../src/services/ladder/daily.ts';
 import { seedLedger } from '../support/ledger.ts';
 import { paris } from './support.ts';
+import { migratedPgliteDir } from '../support/pglite.ts';
 
 let dir: string;
 let database: Database;
 const WS = 'TLOCAL';
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'relance-pglite-ladder-'));
+  dir = migratedPgliteDir('relance-pglite-ladder-');
   database = await openDatabase({ dataDir: dir });
   await migrateDatabase(database);
   await seedLedger(database, WS, '2026-11-23', [

@@ -1,8 +1,6 @@
 // Letters on the embedded database (no DATABASE_URL): the PDF's bytes go in and
 // come back whole, the evidence trigger holds, and the case file builds.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { eq, sql } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +15,7 @@ import { seedLedger } from '../support/ledger.ts';
 import { writeSetting } from '../../src/db/settings.ts';
 import { CREDITOR } from './support.ts';
 import type { Settings } from '../../src/domain/settings.ts';
+import { migratedPgliteDir } from '../support/pglite.ts';
 
 let dir: string;
 let database: Database;
@@ -24,7 +23,7 @@ const WS = 'TLOCAL';
 const now = new Date('2026-05-01T08:00:00Z');
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'relance-pglite-letters-'));
+  dir = migratedPgliteDir('relance-pglite-letters-');
   database = await openDatabase({ dataDir: dir });
   await migrateDatabase(database);
   await seedLedger(database, WS, '2026-05-01', [

@@ -1,13 +1,12 @@
 // Pauses on the embedded database (no DATABASE_URL): the same statements run there.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, rows, type Database } from '../../src/db/client.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
 import { pauseCase, resumeCase, resumeEndedPauses } from '../../src/services/pause-case.ts';
 import { seedLedger } from '../support/ledger.ts';
+import { migratedPgliteDir } from '../support/pglite.ts';
 
 let dir: string;
 let database: Database;
@@ -15,7 +14,7 @@ const WS = 'TLOCAL';
 const now = new Date('2026-11-23T09:30:00Z');
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'relance-pglite-pause-'));
+  dir = migratedPgliteDir('relance-pglite-pause-');
   database = await openDatabase({ dataDir: dir });
   await migrateDatabase(database);
   await seedLedger(database, WS, '2026-11-23', [

@@ -1,8 +1,6 @@
 // The same promise flow on embedded PGlite (no DATABASE_URL): recorded, kept at
 // once by an imported payment, broken by the day-end job.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPromiseCheckJob } from '../../jobs/promise-check.ts';
@@ -12,6 +10,7 @@ import { activities, cases, promises } from '../../src/db/schema.ts';
 import { importCsv } from '../../src/import/index.ts';
 import { recordPromise } from '../../src/services/record-promise.ts';
 import { seedLedger } from '../support/ledger.ts';
+import { migratedPgliteDir } from '../support/pglite.ts';
 
 const WS = 'TLITE';
 let dir: string;
@@ -19,7 +18,7 @@ let database: Database;
 let ids: Map<string, number>;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'relance-promises-pglite-'));
+  dir = migratedPgliteDir('relance-promises-pglite-');
   database = await openDatabase({ dataDir: dir });
   await migrateDatabase(database);
   ids = await seedLedger(database, WS, '2026-11-23', [

@@ -1,7 +1,5 @@
 // /collect stats's statements on the embedded database (no DATABASE_URL): the same SQL runs there.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/db/client.ts';
@@ -9,13 +7,14 @@ import { migrateDatabase } from '../../src/db/migrate.ts';
 import { activities, invoices, payments } from '../../src/db/schema.ts';
 import { loadStats } from '../../src/db/stats.ts';
 import { seedLedger } from '../support/ledger.ts';
+import { migratedPgliteDir } from '../support/pglite.ts';
 
 let dir: string;
 let database: Database;
 const WS = 'TLOCAL';
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'relance-pglite-stats-'));
+  dir = migratedPgliteDir('relance-pglite-stats-');
   database = await openDatabase({ dataDir: dir });
   await migrateDatabase(database);
   const ids = await seedLedger(database, WS, '2026-10-01', [

@@ -1,8 +1,6 @@
 // The embedded database (no DATABASE_URL) runs the same outbox: the trigger
 // queues activities, the router and the poster work the same.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { WebClient } from '@slack/web-api';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +15,7 @@ import { drainChannel, POST_EVENT } from '../../src/services/threads/drain.ts';
 import { postersWithWork } from '../../src/services/threads/route.ts';
 import { seedLedger } from '../support/ledger.ts';
 import { debtors } from '../support/digest-ledger.ts';
+import { migratedPgliteDir } from '../support/pglite.ts';
 
 let dir: string;
 let database: Database;
@@ -24,7 +23,7 @@ let emulator: SlackEmulator;
 const now = new Date('2026-11-23T09:00:00Z');
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'relance-pglite-threads-'));
+  dir = migratedPgliteDir('relance-pglite-threads-');
   database = await openDatabase({ dataDir: dir });
   await migrateDatabase(database);
   emulator = await startSlackEmulator();
