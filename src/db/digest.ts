@@ -6,6 +6,7 @@ import { callFromDay } from '../domain/ladder.ts';
 import { addDays, zonedTimeToUtc, type IsoDate } from '../domain/dates.ts';
 import { ensureBalancesFresh } from './balances.ts';
 import { rows, type Queryable } from './client.ts';
+import { readSettings } from './settings.ts';
 import { loadWorklist, type WorklistEntry } from './worklist.ts';
 
 export const DIGEST_CASES = 25;
@@ -72,6 +73,7 @@ export async function loadDigest(db: Queryable, q: DigestQuery): Promise<DigestD
       and status = 'posted' and business_date < ${day}::date
     order by business_date desc limit 1`);
   const since = previous?.posted_at ? new Date(previous.posted_at) : q.previousDayStart;
+  const callDay = callFromDay((await readSettings(db, ws)).ladder);
   const promiseSelect = sql`select c.name as customer_name, c.customer_ref, p.amount_cents, p.currency,
       to_char(p.due_on, 'YYYY-MM-DD') as due_on, p.taken_by, count(*) over ()::int as total
     from promises p join cases k on k.id = p.case_id join customers c on c.id = k.customer_id`;
@@ -99,7 +101,7 @@ export async function loadDigest(db: Queryable, q: DigestQuery): Promise<DigestD
       join lateral (select min(b.oldest_due_date) as oldest, max(b.priority) as priority from customer_balances b
         where b.workspace_id = k.workspace_id and b.customer_id = k.customer_id and b.overdue_cents > 0) b on true
       where k.workspace_id = ${ws} and k.status = 'open' and k.owner_id is null
-        and b.oldest <= ${day}::date - ${callFromDay()}::int
+        and b.oldest <= ${day}::date - ${callDay}::int
         and not exists (select 1 from tasks t where t.case_id = k.id and t.kind = 'call' and t.status = 'open' and t.assignee_id is not null)
       order by b.priority desc limit 5`),
     rows<{ n: number }>(db, sql`select count(*)::int as n from escalations where workspace_id = ${ws} and status = 'pending'`),

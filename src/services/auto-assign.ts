@@ -1,7 +1,7 @@
 // Automatic assignment of the day's calls. A case needs a call when it is
 // open (not promised, paused or escalated), has no open call, a phone number
 // not flagged wrong, and is at the ladder's `call` stage or has no owner and
-// is `callFromDay()` days overdue; the calling profile must allow the call.
+// is as many days overdue as the workspace ladder's call step says; the calling profile must allow the call.
 // Each goes to its owner when the owner works today, else to the collector
 // with the fewest open calls due today (ties: the lower user id), in priority
 // order. Managers and admins take calls only on a day no collector works.
@@ -91,11 +91,11 @@ export async function assignDueCalls(db: Db, input: AutoAssignInput): Promise<Au
     const workspace: Workspace = { timezone: row.timezone, country: isBusinessCalendar(row.country) ? row.country : 'none', locale: row.locale };
     const today = todayIn(workspace.timezone, now);
     const working = await peopleAtWork(tx, ws, workspace, now);
-    const candidates = await loadCandidates(tx, ws, today, input.caseIds);
+    const settings = await readSettings(tx, ws);
+    const candidates = await loadCandidates(tx, ws, today, input.caseIds, callFromDay(settings.ladder));
     if (candidates.length === 0) return { assigned: [], unassigned: 0 };
     if (working.length === 0) return { assigned: [], unassigned: candidates.length };
 
-    const settings = await readSettings(tx, ws);
     const profile = settings.callingProfile;
     const histories = profile ? await loadCallHistories(tx, ws, candidates.map((c) => c.caseId), historySince(profile, now)) : null;
     const collectors = working.filter((p) => p.role === 'collector');
@@ -184,7 +184,8 @@ async function peopleAtWork(tx: Db, workspaceId: string, workspace: Workspace, n
 }
 
 /** The cases that need a call now, highest priority first. */
-async function loadCandidates(tx: Db, workspaceId: string, today: IsoDate, caseIds: number[] | undefined): Promise<Candidate[]> {
+/** `callDay`: days overdue from which an unowned case needs a call (the workspace ladder's call step). */
+async function loadCandidates(tx: Db, workspaceId: string, today: IsoDate, caseIds: number[] | undefined, callDay: number): Promise<Candidate[]> {
   if (caseIds?.length === 0) return [];
   const only = caseIds ? sql`and k.id = any(${idArray(caseIds)}::bigint[])` : sql``;
   const found = await rows<{ case_id: string | number; customer_id: string | number; owner_id: string | null; name: string; ref: string; timezone: string | null; ws_zone: string }>(tx, sql`
@@ -198,7 +199,7 @@ async function loadCandidates(tx: Db, workspaceId: string, today: IsoDate, caseI
     where k.workspace_id = ${workspaceId} and k.status = 'open' ${only}
       and nullif(btrim(c.phone), '') is not null and c.phone_wrong_at is null
       and not exists (select 1 from tasks t where t.case_id = k.id and t.kind = 'call' and t.status = 'open')
-      and (k.stage = 'call' or (k.owner_id is null and b.oldest <= ${today}::date - ${callFromDay()}::int))
+      and (k.stage = 'call' or (k.owner_id is null and b.oldest <= ${today}::date - ${callDay}::int))
     order by b.priority desc nulls last, k.id`);
   return found.map((r) => ({
     caseId: Number(r.case_id), customerId: Number(r.customer_id), ownerId: r.owner_id, name: r.name, ref: r.ref,

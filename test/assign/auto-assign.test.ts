@@ -9,6 +9,8 @@ import { reconcileCallReminders, reminderKey } from '../../jobs/call-reminder.ts
 import { callRemindersQueue } from '../../jobs/queues.ts';
 import { queueConfig } from '../../jobs/workers.ts';
 import { activities, cases, channelPosts, customers, members, tasks } from '../../src/db/schema.ts';
+import { writeSetting } from '../../src/db/settings.ts';
+import { DEFAULT_LADDER } from '../../src/domain/ladder.ts';
 import { DEMO_COLLECTOR_ID, DEMO_MANAGER_ID, DEMO_TEAM_ID } from '../../src/emulator/seed.ts';
 import { assignDueCalls, assignTodaysCalls } from '../../src/services/auto-assign.ts';
 import { changeSetting } from '../../src/services/settings.ts';
@@ -194,5 +196,15 @@ describe('the day\'s run', () => {
       await queue.obliterate({ force: true }).catch(() => {});
       await queue.close();
     }
+  });
+});
+
+describe('the workspace ladder', () => {
+  it('decides from how many days overdue an unowned case needs a call', async () => {
+    // YOUNG is 10 days overdue: too young for the default call step (+15), due one at +8.
+    expect(await run(['YOUNG'])).toEqual({ assigned: [], unassigned: 0 });
+    const ladder = DEFAULT_LADDER.map((s) => (s.stage === 'reminder_2' ? { ...s, day: 5 } : s.stage === 'call' ? { ...s, day: 8 } : s));
+    await writeSetting(db(), { workspaceId: DEMO_TEAM_ID, name: 'ladder', value: ladder, by: DEMO_MANAGER_ID, now: NOW });
+    expect((await run(['YOUNG'])).assigned).toHaveLength(1);
   });
 });
