@@ -6,28 +6,25 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ESCALATIONS_EVERY_MS, ESCALATIONS_JOB, ESCALATIONS_SCHEDULER_ID } from '../../jobs/escalation-nudge.ts';
 import { connection, maintenanceQueue, MAINTENANCE_QUEUE } from '../../jobs/queues.ts';
-import { queueConfig, startWorkers } from '../../jobs/workers.ts';
+import { queueConfig } from '../../jobs/workers.ts';
 import { escalations } from '../../src/db/schema.ts';
-import { createLogger } from '../../src/log.ts';
 import { caseIdOf } from '../calls/support.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { propose, seedTeam } from './support.ts';
+import { startJobWorkers, stopJobWorkers, type JobWorkers } from '../support/job-workers.ts';
 
 let t: TestApp;
-let workers: Awaited<ReturnType<typeof startWorkers>>;
+let workers: JobWorkers | undefined;
 let ids: Map<string, number>;
 
 beforeAll(async () => {
   t = await startTestApp();
   ids = await seedTeam(t);
-  workers = await startWorkers({ env: t.env, database: t.database, logger: createLogger('silent'), clock: () => t.clock.now });
+  workers = await startJobWorkers(t);
 });
 
 afterAll(async () => {
-  await workers?.stop();
-  const queue = maintenanceQueue(queueConfig(t.env));
-  await queue.obliterate({ force: true }).catch(() => {});
-  await queue.close();
+  if (t) await stopJobWorkers(t, workers);
   await t?.close();
 });
 

@@ -5,15 +5,15 @@ import { QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LADDER_EVERY_MS, LADDER_JOB, LADDER_SCHEDULER_ID } from '../../jobs/ladder.ts';
 import { connection, maintenanceQueue, MAINTENANCE_QUEUE } from '../../jobs/queues.ts';
-import { queueConfig, startWorkers } from '../../jobs/workers.ts';
+import { queueConfig } from '../../jobs/workers.ts';
 import { ladderDays } from '../../src/db/schema.ts';
-import { createLogger } from '../../src/log.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { seedLedger } from '../support/ledger.ts';
 import { activeCase, draftsOf, paris, TEAM } from './support.ts';
+import { startJobWorkers, stopJobWorkers, type JobWorkers } from '../support/job-workers.ts';
 
 let t: TestApp;
-let workers: Awaited<ReturnType<typeof startWorkers>>;
+let workers: JobWorkers | undefined;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -21,14 +21,11 @@ beforeAll(async () => {
   await seedLedger(t.database, TEAM, '2026-11-23', [
     { ref: 'A', name: 'Alpha', invoices: [{ number: 'F-A', issued: '2026-10-01', due: '2026-11-13', cents: 100_000 }] },
   ]);
-  workers = await startWorkers({ env: t.env, database: t.database, logger: createLogger('silent'), clock: () => t.clock.now });
+  workers = await startJobWorkers(t);
 });
 
 afterAll(async () => {
-  await workers?.stop();
-  const queue = maintenanceQueue(queueConfig(t.env));
-  await queue.obliterate({ force: true }).catch(() => {});
-  await queue.close();
+  if (t) await stopJobWorkers(t, workers);
   await t?.close();
 });
 

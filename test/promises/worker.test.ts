@@ -6,16 +6,16 @@ import { QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROMISE_CHECK_EVERY_MS, PROMISE_CHECK_JOB, PROMISE_CHECK_SCHEDULER_ID } from '../../jobs/promise-check.ts';
 import { connection, maintenanceQueue, MAINTENANCE_QUEUE } from '../../jobs/queues.ts';
-import { queueConfig, startWorkers } from '../../jobs/workers.ts';
+import { queueConfig } from '../../jobs/workers.ts';
 import { activities, cases, promises } from '../../src/db/schema.ts';
 import { DEMO_TEAM_ID } from '../../src/emulator/seed.ts';
-import { createLogger } from '../../src/log.ts';
 import { recordPromise } from '../../src/services/record-promise.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { seedLedger } from '../support/ledger.ts';
+import { startJobWorkers, stopJobWorkers, type JobWorkers } from '../support/job-workers.ts';
 
 let t: TestApp;
-let workers: Awaited<ReturnType<typeof startWorkers>>;
+let workers: JobWorkers | undefined;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -28,14 +28,11 @@ beforeAll(async () => {
     workspaceId: DEMO_TEAM_ID, caseId: kase!.id, userId: 'U1', amountCents: 10_000, currency: null,
     dueOn: '2026-11-27', note: null, now: t.clock.now, today: '2026-11-23', via: 'command',
   });
-  workers = await startWorkers({ env: t.env, database: t.database, logger: createLogger('silent'), clock: () => t.clock.now });
+  workers = await startJobWorkers(t);
 });
 
 afterAll(async () => {
-  await workers?.stop();
-  const queue = maintenanceQueue(queueConfig(t.env));
-  await queue.obliterate({ force: true }).catch(() => {});
-  await queue.close();
+  if (t) await stopJobWorkers(t, workers);
   await t?.close();
 });
 
