@@ -36,6 +36,13 @@ const ABOUT: Record<SettingName, PlainMessageKey> = {
   ladder: 'settings.about.ladder',
   ladderCatchUpDays: 'settings.about.ladder_catch_up_days',
   paymentDetails: 'settings.about.payment_details',
+  mailFrom: 'settings.about.mail_from',
+  mailReplyTo: 'settings.about.mail_reply_to',
+  mailSignature: 'settings.about.mail_signature',
+  paymentLink: 'settings.about.payment_link',
+  sendPolicy: 'settings.about.send_policy',
+  mailHours: 'settings.about.mail_hours',
+  mailRate: 'settings.about.mail_rate',
 };
 
 /** The channels in effect, defaults followed: what a channel setting at its default stands for. */
@@ -68,6 +75,8 @@ function renderValue(ctx: CommandContext, name: SettingName, value: Settings[Set
     case 'business_hours': return mrkdwn(t('settings.value.businessHours', { hours: view.hours }));
     case 'calling_profile': return mrkdwn(describeCallingProfile(t, view.profile));
     case 'ladder': return mrkdwn(t('settings.value.ladder', { steps: ladderLine(t, view.steps), off: stepsOff(view.steps).join(', ') }));
+    case 'send_policy': return mrkdwn(Object.entries(view.policy).map(([stage, choice]) => `${stage} ${t(`settings.value.policy.${choice}`)}`).join(' · '));
+    case 'per_minute': return mrkdwn(t('settings.value.perMinute', { count: view.count }));
   }
 }
 

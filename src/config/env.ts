@@ -19,6 +19,10 @@ export const envSchema = z.object({
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  // Reminder e-mails; unset: they are written to the outbox (RELANCE_DATA_DIR/outbox) and nothing leaves the machine.
+  SMTP_URL: z.string().trim().regex(/^smtps?:\/\/[^/]/, 'must be an SMTP URL such as smtp://user:password@smtp.example.com:587 or smtps://smtp.example.com:465').optional(),
+  SMTP_USER: optionalText,
+  SMTP_PASSWORD: optionalText,
   PORT: z.coerce.number({ message: 'must be a port number such as 3000' }).int().min(0).max(65535).default(3000),
   RELANCE_TZ: z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris').default('Europe/Paris'),
   RELANCE_LOCALE: z.enum(['en', 'fr'], { message: 'must be "en" or "fr"' }).default('en'),

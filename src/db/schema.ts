@@ -130,6 +130,10 @@ export const customers = pgTable('customers', {
   acknowledgedOn: date('acknowledged_on', { mode: 'string' }),
   // The contractual late-payment rate, percent a year (import column late_rate); null = the legal default.
   lateRate: numeric('late_rate', { precision: 6, scale: 3 }),
+  // The address a mail server refused for good (5xx): no mail goes to it while customers.email is still that address.
+  emailBadAddress: text('email_bad_address'),
+  emailBadAt: timestamp('email_bad_at', { withTimezone: true }),
+  emailBadReason: text('email_bad_reason'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
@@ -364,7 +368,9 @@ export const escalations = pgTable('escalations', {
 ]);
 
 // The e-mail issue adds what happens to a draft next (approved, sent, skipped).
-export const draftStatusEnum = pgEnum('draft_status', ['draft']);
+// draft: waiting for a person (or the send policy); approved: its mail is built (mails);
+// no_address: the customer had no usable e-mail, a task went to the owner instead.
+export const draftStatusEnum = pgEnum('draft_status', ['draft', 'approved', 'skipped', 'cancelled', 'no_address']);
 
 /**
  * Reminders the ladder drafted, rendered in the debtor's language
@@ -388,6 +394,13 @@ export const drafts = pgTable('drafts', {
   data: jsonb('data').notNull(),
   status: draftStatusEnum('status').notNull().default('draft'),
   createdAt: createdAt(),
+  // An edit replaces subject and body; the timeline keeps what it was (reminder_edited).
+  editedBy: text('edited_by'),
+  editedAt: timestamp('edited_at', { withTimezone: true }),
+  // Who approved, skipped or cancelled it (a Slack user id, or 'system' for the send policy).
+  decidedBy: text('decided_by'),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  skipReason: text('skip_reason'),
 }, (t) => [
   sameWorkspaceCustomer('drafts_customer_fk', t),
   uniqueIndex('drafts_case_stage_uq').on(t.caseId, t.stage).where(sql`${t.caseId} is not null`),
@@ -442,6 +455,65 @@ export const letters = pgTable('letters', {
 }, (t) => [
   sameWorkspaceCustomer('letters_customer_fk', t),
   index('letters_case_idx').on(t.workspaceId, t.caseId, t.createdAt),
+]);
+
+export const mailStatusEnum = pgEnum('mail_status', ['queued', 'sending', 'sent', 'retrying', 'unknown', 'refused', 'cancelled']);
+
+/**
+ * A reminder e-mail made from an approved draft: built once as raw bytes (the
+ * bytes sent, and kept as the .eml), with a stable key (case, stage, the
+ * invoices it covers) and a Message-ID derived from it. The built part never
+ * changes (trigger mails_keep, drizzle/0017); the delivery state moves on:
+ * queued → sending (the attempt is recorded before SMTP is spoken to) → sent,
+ * or retrying (4xx), refused (5xx), cancelled (paid meanwhile, address gone),
+ * unknown (an attempt whose answer was lost: a person decides, never a retry).
+ */
+export const mails = pgTable('mails', {
+  id: id(),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  draftId: ref('draft_id').notNull().references(() => drafts.id),
+  caseId: ref('case_id').references(() => cases.id),
+  customerId: ref('customer_id').notNull(),
+  stage: ladderStageEnum('stage').notNull(),
+  mailKey: text('mail_key').notNull(),
+  messageId: text('message_id').notNull(),
+  fromAddress: text('from_address').notNull(),
+  replyTo: text('reply_to'),
+  toAddress: text('to_address').notNull(),
+  subject: text('subject').notNull(),
+  textBody: text('text_body').notNull(),
+  htmlBody: text('html_body').notNull(),
+  raw: bytea('raw').notNull(),
+  sha256: char('sha256', { length: 64 }).notNull(),
+  // The invoices it covers and their open balance when approved: [{ number, currency, open_cents }].
+  invoices: jsonb('invoices').notNull(),
+  // The formal notice a copy carries as its attachment.
+  letterId: ref('letter_id').references(() => letters.id),
+  approvedBy: text('approved_by').notNull(),
+  approvedAt: timestamp('approved_at', { withTimezone: true }).notNull(),
+  // Not before the debtor's business hours (their zone) open.
+  notBefore: timestamp('not_before', { withTimezone: true }).notNull(),
+  status: mailStatusEnum('status').notNull().default('queued'),
+  attempts: integer('attempts').notNull().default(0),
+  attemptStartedAt: timestamp('attempt_started_at', { withTimezone: true }),
+  nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+  lastError: text('last_error'),
+  smtpResponse: text('smtp_response'),
+  sentVia: text('sent_via'),
+  outboxPath: text('outbox_path'),
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+  cancelReason: text('cancel_reason'),
+  // A person's answer to an unknown outcome.
+  resolvedBy: text('resolved_by'),
+  resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  createdAt: createdAt(),
+}, (t) => [
+  sameWorkspaceCustomer('mails_customer_fk', t),
+  uniqueIndex('mails_draft_uq').on(t.draftId),
+  uniqueIndex('mails_key_uq').on(t.workspaceId, t.mailKey),
+  index('mails_status_idx').on(t.status, t.notBefore),
+  index('mails_case_idx').on(t.workspaceId, t.caseId, t.createdAt),
+  check('mails_sent_via_ck', sql`${t.sentVia} is null or ${t.sentVia} in ('smtp', 'outbox')`),
 ]);
 
 /** Where and when each channel gets its digest. Redis only mirrors this table. */

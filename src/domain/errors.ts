@@ -130,6 +130,13 @@ export const DOMAIN_ERROR_CODES = {
   'settings.iban_checksum': { meaning: 'An IBAN whose check digits do not match: a digit is wrong or two are swapped.', example: 'creditor_iban FR76 3000 6000 0112 3456 7890 189' },
   'settings.not_a_bic': { meaning: 'Not a BIC: 8 or 11 letters and digits (bank, country, location, optional branch).', example: 'creditor_bic BNPAFRPP' },
   'settings.not_a_company_id': { meaning: 'Not a SIREN (9 digits), SIRET (14 digits) or EU VAT number.', example: 'creditor_company_id 732 829 320' },
+  'settings.not_a_mailbox': { meaning: 'Not exactly one e-mail address, with an optional display name.', example: 'mail_from Acme Recouvrement <ar@acme.fr>' },
+  'settings.payment_link_field': { meaning: 'A {field} the payment-link template does not know, or a stray brace (input: the field; params: fields, the known ones).', example: 'payment_link https://pay.acme.fr/?ref={customer_ref}&amount={amount}' },
+  'settings.not_a_payment_link': { meaning: 'Not an http(s) address.', example: 'payment_link https://pay.acme.fr/?ref={customer_ref}&amount={amount}' },
+  'settings.send_policy_word': { meaning: 'A word that is neither a mail stage nor approve/auto, or a choice with no stage before it (params: stages).', example: 'send_policy reminder_1 auto' },
+  'settings.send_policy_missing_choice': { meaning: 'Stages named without approve or auto after them.', example: 'send_policy reminder_1,reminder_2 auto' },
+  'settings.not_a_mail_rate': { meaning: 'Not a whole number of mails a minute.', example: 'mail_rate 60' },
+  'settings.mail_rate_out_of_range': { meaning: 'A rate outside its bounds (params: min, max).', example: 'mail_rate 60' },
   'settings.company_id_checksum': { meaning: 'A SIREN, SIRET or French VAT number whose check digit or key does not match (params: kind).', example: 'creditor_company_id 732 829 320' },
 
   // working-hours.ts — /collect team hours @user <days> <HH:MM-HH:MM> (time range errors are settings.* and time.*)

@@ -9,6 +9,10 @@ import { DEFAULT_LADDER, type LadderStep } from './ladder.ts';
 import { CATCH_UP_BOUNDS, decodeLadder, MAX_PAYMENT_DETAILS, parseCalendarDays, parseLadderEdit, parsePaymentDetails } from './ladder-setting.ts';
 import { CREDITOR_TEXT_MAX, companyIdOf, formatCompanyId, formatIban, parseBic, parseCompanyId, parseCreditorText, parseIban } from './creditor.ts';
 import { fail } from './errors.ts';
+import {
+  decodeMailbox, decodeSendPolicy, DEFAULT_SEND_POLICY, MAIL_RATE_BOUNDS, MAX_SIGNATURE, parseMailbox, parseMailRate, parsePaymentLink, parseSendPolicy,
+  parseSignature, type SendPolicy,
+} from './mail-settings.ts';
 import { err, ok, type InputError, type Result } from './result.ts';
 
 export interface TimeRange {
@@ -51,6 +55,20 @@ export interface Settings {
   creditorSignatory: string | null;
   /** Calendar days a formal notice gives the debtor to pay. */
   noticeDays: number;
+  /** Who reminder e-mails come from: one mailbox (`Acme <ar@acme.fr>`). Null: no mail leaves until it is set. */
+  mailFrom: string | null;
+  /** Where debtors' answers go; null: the From address. */
+  mailReplyTo: string | null;
+  /** Closes every reminder e-mail, lines separated by \n. Null: the creditor's name. */
+  mailSignature: string | null;
+  /** A URL template debtors pay through (src/domain/mail-settings.ts: PAYMENT_LINK_FIELDS). */
+  paymentLink: string | null;
+  /** Per stage: a drafted mail waits for a person (approve) or leaves by itself (auto). */
+  sendPolicy: SendPolicy;
+  /** When a reminder may reach the debtor: local time in the debtor's zone, business days. */
+  mailHours: TimeRange;
+  /** Mails a minute, per workspace. */
+  mailRate: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -71,6 +89,13 @@ export const DEFAULT_SETTINGS: Settings = {
   creditorBic: null,
   creditorSignatory: null,
   noticeDays: 8,
+  mailFrom: null,
+  mailReplyTo: null,
+  mailSignature: null,
+  paymentLink: null,
+  sendPolicy: { ...DEFAULT_SEND_POLICY },
+  mailHours: { start: '09:00', end: '18:00' },
+  mailRate: 60,
 };
 
 export type SettingName = keyof Settings;
@@ -94,6 +119,13 @@ export const SETTING_KEYS: Record<SettingName, string> = {
   creditorBic: 'creditor_bic',
   creditorSignatory: 'creditor_signatory',
   noticeDays: 'notice_days',
+  mailFrom: 'mail_from',
+  mailReplyTo: 'mail_reply_to',
+  mailSignature: 'mail_signature',
+  paymentLink: 'payment_link',
+  sendPolicy: 'send_policy',
+  mailHours: 'mail_hours',
+  mailRate: 'mail_rate',
 };
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
@@ -128,7 +160,9 @@ export type SettingView =
   | { kind: 'calling_profile'; profile: CallingProfile | null }
   | { kind: 'ladder'; steps: LadderStep[] }
   | { kind: 'calendar_days'; days: number }
-  | { kind: 'text'; text: string | null };
+  | { kind: 'text'; text: string | null }
+  | { kind: 'send_policy'; policy: SendPolicy }
+  | { kind: 'per_minute'; count: number };
 
 export interface SettingSpec<T> {
   /** A value `set` accepts, shown in examples: `settings set <key> <example>`. */
@@ -322,6 +356,28 @@ export const SETTING_SPECS: { [K in SettingName]: SettingSpec<Settings[K]> } = {
     decode: (stored) => (isDayCount(stored, NOTICE_DAYS_BOUNDS) ? stored : undefined),
     view: (days) => ({ kind: 'calendar_days', days }),
   },
+  mailFrom: { example: 'Acme Recouvrement <ar@acme.fr>', parse: (input) => mapOk(parseMailbox(input), () => input.trim()), decode: decodeMailbox, view: (text) => ({ kind: 'text', text }) },
+  mailReplyTo: { example: 'compta@acme.fr', parse: (input) => mapOk(parseMailbox(input), () => input.trim()), decode: decodeMailbox, view: (text) => ({ kind: 'text', text }) },
+  mailSignature: {
+    example: 'Jeanne Martin; Service recouvrement; 01 23 45 67 89',
+    parse: parseSignature,
+    decode: (stored) => (stored === null || (typeof stored === 'string' && stored.length > 0 && stored.length <= MAX_SIGNATURE) ? stored : undefined),
+    view: (text) => ({ kind: 'text', text: text === null ? null : text.replaceAll('\n', ' · ') }),
+  },
+  paymentLink: textSetting('https://pay.acme.fr/?ref={customer_ref}&amount={amount}', parsePaymentLink),
+  sendPolicy: {
+    example: 'reminder_1 auto',
+    parse: (input, context) => parseSendPolicy(input, (context.current ?? DEFAULT_SETTINGS).sendPolicy),
+    decode: decodeSendPolicy,
+    view: (policy) => ({ kind: 'send_policy', policy }),
+  },
+  mailHours: timeRangeSetting('09:00-18:00'),
+  mailRate: {
+    example: '60',
+    parse: parseMailRate,
+    decode: (stored) => (isDayCount(stored, MAIL_RATE_BOUNDS) ? stored : undefined),
+    view: (count) => ({ kind: 'per_minute', count }),
+  },
 };
 
 /** What the listing shows for one setting's value. */
@@ -360,11 +416,12 @@ export type SettingChange = { [K in SettingName]: { name: K; value: Settings[K] 
 /** Settings listed together: `/collect settings creditor` shows what letters print. */
 export const SETTING_GROUPS = {
   creditor: ['creditorName', 'creditorAddress', 'creditorCompanyId', 'creditorIban', 'creditorBic', 'creditorSignatory', 'noticeDays'],
+  mail: ['mailFrom', 'mailReplyTo', 'mailSignature', 'paymentLink', 'paymentDetails', 'sendPolicy', 'mailHours', 'mailRate'],
 } as const satisfies Record<string, readonly SettingName[]>;
 
 export type SettingGroup = keyof typeof SETTING_GROUPS;
 
-const GROUP_WORDS: Readonly<Record<string, SettingGroup>> = { creditor: 'creditor', creancier: 'creditor' };
+const GROUP_WORDS: Readonly<Record<string, SettingGroup>> = { creditor: 'creditor', creancier: 'creditor', mail: 'mail', email: 'mail', 'e-mail': 'mail', mails: 'mail' };
 
 export type SettingsArgs =
   | { action: 'list'; group?: SettingGroup }
