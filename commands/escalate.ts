@@ -2,6 +2,7 @@
 // for a formal notice, a hand-off to a collection agency or legal action.
 // The request is posted in the managers' channel with the case brief; a
 // manager other than the requester approves or rejects it there.
+import { aiClientFor } from '../src/ai/client.ts';
 import { ensureBalancesFresh } from '../src/db/balances.ts';
 import { lookupCase, type CaseLookup, type CustomerMatch } from '../src/db/cases.ts';
 import type { Queryable } from '../src/db/client.ts';
@@ -121,6 +122,8 @@ export const escalateCommand: Subcommand = {
     }
     const result = await requestEscalation(ctx.db, {
       workspace: ctx.workspace, caseId: active.caseId, kind: kind.kind, reason, userId: ctx.userId, now: ctx.now, command,
+      // The narrative's model: run() comes after the ack.
+      ai: aiClientFor(ctx.env, ctx.logger), logger: ctx.logger,
     });
     return requestedReply(ctx, kind.kind, result);
   },

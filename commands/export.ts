@@ -60,7 +60,7 @@ export const exportCommand: Subcommand = {
       return { text: ctx.t('export.uploadFailed', { name: party.name, error }) };
     }
     await recordExport(ctx.db, { workspaceId: ctx.workspace.id, party, userId: ctx.userId, now: ctx.now, to: 'dm', filename: file.filename });
-    const done = ctx.t('export.done', { name: party.name, ref: party.ref, file: file.filename, letters: file.letters });
+    const done = ctx.t('export.done', { name: party.name, ref: party.ref, file: file.filename, letters: file.letters, mails: file.mails });
     if (file.missingKeys.length === 0) return { text: done };
     return { text: `${done}\n${ctx.t('export.incomplete', { keys: file.missingKeys.join(', '), command: ctx.command })}` };
   },

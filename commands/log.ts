@@ -1,11 +1,13 @@
 // `/collect log <case> [outcome] [note…]`: logs a call in one line, or opens the
-// log-call form when the text names no outcome, or not all an outcome needs
-// (a promise's amount and date, a dispute's reason), with the text as its note.
+// log-call form when the text names not all an outcome needs (a promise's
+// amount and date, a dispute's reason) or only the case. Free text that names
+// no outcome first is read (by AI, else by rules) and shown for confirmation
+// (src/slack/note-confirmation.ts): nothing is written before Confirm.
 import type { KnownBlock } from '@slack/types';
 import { queueCallReminder } from '../jobs/call-reminder.ts';
 import { ensureBalancesFresh } from '../src/db/balances.ts';
 import { lookupCase, type CaseLookup, type CustomerMatch } from '../src/db/cases.ts';
-import { caseSplits, expectsForm, parseLogRequest, type LogRequest } from '../src/domain/call-outcomes.ts';
+import { caseSplits, expectsForm, outcomeAt, parseLogRequest, type LogRequest } from '../src/domain/call-outcomes.ts';
 import type { Locale } from '../src/domain/money.ts';
 import { noticeSplit } from '../src/domain/notice-log.ts';
 import { formatInputError } from '../src/i18n/errors.ts';
@@ -17,6 +19,7 @@ import { button, section } from '../src/slack/blocks/kit.ts';
 import type { CommandContext, Reply, Subcommand } from '../src/slack/command.ts';
 import { fillLogCallForm, openLoadingForm, showNotice, type OpenedForm } from '../src/slack/log-call-form.ts';
 import { logNoticeEvent } from '../src/slack/notice-log.ts';
+import { confirmNote } from '../src/slack/note-confirmation.ts';
 import { loggedText, pauseRefusal, promiseRefusal } from '../src/slack/log-call-text.ts';
 import { FIELD, logCallButtonValue } from '../src/slack/modals/log-call.ts';
 
@@ -41,6 +44,15 @@ async function findCase(ctx: CommandContext, args: string[]): Promise<Found> {
   }
   return ambiguous ?? { kind: 'none', input: splits.find((s) => s.outcomeNext)?.caseText ?? args[0] ?? '' };
 }
+
+/**
+ * Text after a one-word (or quoted) case that does not start with an outcome:
+ * most likely a note to read and confirm, so no form is opened before the
+ * lookup. (A case of several unquoted words with an outcome after it, which
+ * needs the form, then opens it after the lookup: a trigger Slack no longer
+ * honours gets the button reply.)
+ */
+const freeTextLikely = (args: readonly string[]) => args.length > 1 && outcomeAt(args, 1) === null;
 
 const PROMISE_EXAMPLE: Record<Locale, string> = { en: 'promised 500 friday', fr: 'promis 500 vendredi' };
 
@@ -77,7 +89,7 @@ export const logCommand: Subcommand = {
   usage: 'log <case> [outcome] [note…] | log <case> letter-sent [tracking no.] | letter-received <date> | recovered <amount>',
   examples: [
     'log C-1042 no answer', 'log acme promised 1200 friday will pay by transfer', 'log "boulangerie martin" pas de réponse',
-    'log acme disputed quality pallets damaged', 'log acme paid 300 € by cheque', 'log acme',
+    'log acme disputed quality pallets damaged', 'log acme paid 300 € by cheque', 'log acme said he will pay half on friday', 'log acme',
     'log acme letter-sent 1A23456789012', 'log acme letter-received 12/05/2026', 'log acme recovered 1200 € agency transfer',
   ],
   summary: 'help.log.summary',
@@ -92,7 +104,7 @@ export const logCommand: Subcommand = {
       return logNoticeEvent(ctx, args, noticeEvent);
     }
     // The form opens before any lookup when it is likely: Slack honours the trigger for 3 seconds.
-    let form: OpenedForm | null = expectsForm(args) ? await openLoadingForm(ctx.client, ctx.triggerId, t, null) : null;
+    let form: OpenedForm | null = expectsForm(args) && !freeTextLikely(args) ? await openLoadingForm(ctx.client, ctx.triggerId, t, null) : null;
     const answer = async (reply: Reply): Promise<Reply> => {
       if (form?.kind === 'opened') await showNotice(ctx, form.viewId, reply.text);
       return reply;
@@ -110,6 +122,11 @@ export const logCommand: Subcommand = {
     if (!parsed.ok) return answer({ text: formatInputError(locale, parsed.error, example) });
     const request = parsed.value;
     if (request.kind === 'form') {
+      if (form === null && request.outcome === null && request.note) {
+        // A free-text note: read after the ack (this run is), shown for one-click confirmation.
+        const confirmation = await confirmNote(ctx, target, request.note);
+        if (confirmation) return confirmation;
+      }
       form ??= await openLoadingForm(ctx.client, ctx.triggerId, t, null);
       if (form.kind === 'stale') return staleReply(ctx, target, request);
       const shown = await fillLogCallForm(ctx, form.viewId, { caseId: target.caseId, channelId: ctx.channelId, outcome: request.outcome, note: request.note });

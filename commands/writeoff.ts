@@ -2,6 +2,7 @@
 // approved as an escalation is (a manager other than the requester decides).
 // Once approved the case is `written_off`. The reason is required: it is what
 // the approving manager reads.
+import { aiClientFor } from '../src/ai/client.ts';
 import { ensureBalancesFresh } from '../src/db/balances.ts';
 import { reasonOf, REASON_MAX_CHARS } from '../src/domain/escalation-args.ts';
 import type { Locale } from '../src/i18n/messages.ts';
@@ -39,6 +40,8 @@ export const writeoffCommand: Subcommand = {
     if (reason.length > REASON_MAX_CHARS) return { text: t('escalate.reasonTooLong', { length: reason.length, max: REASON_MAX_CHARS, example }) };
     const result = await requestEscalation(ctx.db, {
       workspace: ctx.workspace, caseId: active.caseId, kind: 'writeoff', reason, userId: ctx.userId, now: ctx.now, command,
+      // The narrative's model: run() comes after the ack.
+      ai: aiClientFor(ctx.env, ctx.logger), logger: ctx.logger,
     });
     return requestedReply(ctx, 'writeoff', result);
   },

@@ -65,28 +65,25 @@ ALTER TABLE "mails" ADD CONSTRAINT "mails_customer_fk" FOREIGN KEY ("workspace_i
 CREATE UNIQUE INDEX "mails_draft_uq" ON "mails" USING btree ("draft_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "mails_key_uq" ON "mails" USING btree ("workspace_id","mail_key");--> statement-breakpoint
 CREATE INDEX "mails_status_idx" ON "mails" USING btree ("status","not_before");--> statement-breakpoint
+CREATE INDEX "mails_workspace_status_idx" ON "mails" USING btree ("workspace_id","status","not_before");--> statement-breakpoint
 CREATE INDEX "mails_case_idx" ON "mails" USING btree ("workspace_id","case_id","created_at");--> statement-breakpoint
 CREATE OR REPLACE FUNCTION relance_keep_mails() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP = 'DELETE' THEN
-    RAISE EXCEPTION 'mails are kept as evidence: DELETE is not allowed'
-      USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  IF (NEW.id, NEW.workspace_id, NEW.draft_id, NEW.case_id, NEW.customer_id, NEW.stage, NEW.mail_key, NEW.message_id,
-      NEW.from_address, NEW.reply_to, NEW.to_address, NEW.subject, NEW.text_body, NEW.html_body, NEW.raw, NEW.sha256,
-      NEW.invoices, NEW.letter_id, NEW.approved_by, NEW.approved_at, NEW.created_at)
-     IS DISTINCT FROM
-     (OLD.id, OLD.workspace_id, OLD.draft_id, OLD.case_id, OLD.customer_id, OLD.stage, OLD.mail_key, OLD.message_id,
-      OLD.from_address, OLD.reply_to, OLD.to_address, OLD.subject, OLD.text_body, OLD.html_body, OLD.raw, OLD.sha256,
-      OLD.invoices, OLD.letter_id, OLD.approved_by, OLD.approved_at, OLD.created_at) THEN
-    RAISE EXCEPTION 'mails are kept as evidence: a built mail cannot be changed'
-      USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  RETURN NEW;
+  RAISE EXCEPTION 'mails are kept as evidence: % of what was built is not allowed', CASE WHEN TG_OP = 'DELETE' THEN 'DELETE' ELSE 'a change' END
+    USING ERRCODE = 'insufficient_privilege';
 END;
 $$;
 --> statement-breakpoint
+-- Fires only when an UPDATE names one of the built columns: the delivery
+-- state's updates (status, attempts, answers), two per mail sent, never pay
+-- for comparing the stored bytes.
 CREATE TRIGGER mails_keep
-  BEFORE UPDATE OR DELETE ON mails
+  BEFORE UPDATE OF id, workspace_id, draft_id, case_id, customer_id, stage, mail_key, message_id, from_address, reply_to, to_address,
+    subject, text_body, html_body, raw, sha256, invoices, letter_id, approved_by, approved_at, created_at
+  ON mails
+  FOR EACH ROW EXECUTE FUNCTION relance_keep_mails();
+--> statement-breakpoint
+CREATE TRIGGER mails_no_delete
+  BEFORE DELETE ON mails
   FOR EACH ROW EXECUTE FUNCTION relance_keep_mails();

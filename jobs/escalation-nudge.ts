@@ -3,13 +3,15 @@
 //   1. requests whose case was resolved or written off meanwhile are closed;
 //      cases whose formal notice ran out unpaid get the hand-off proposal
 //      (src/services/escalations/after-notice.ts), posted by step 2;
-//   2. the ladder's new proposals are posted with their DMs (or, in a burst,
+//   2. the ladder's new proposals get their narrative (the model, with a key:
+//      src/services/escalations/case-brief.ts), then are posted with their DMs (or, in a burst,
 //      listed with one DM per manager: src/services/escalations/post-requests.ts);
 //   3. decided requests whose message still shows its buttons are updated;
 //   4. requests undecided for `escalation_nudge_hours` business hours are nudged once;
 //   5. approved notices and hand-offs get their letter or case file, if the click could not.
 // Every step is conditional on the rows' state, so a second worker or a
 // second run changes nothing.
+import type { AiClient } from '../src/ai/client.ts';
 import type { Logger } from '../src/log.ts';
 import { workspacesWithEscalations, workspacesWithNotices } from '../src/db/escalations.ts';
 import { proposeAfterNotice } from '../src/services/escalations/after-notice.ts';
@@ -36,7 +38,7 @@ export interface EscalationsRun {
   fulfilled: number;
 }
 
-export async function runEscalationsJob(deps: SlackDeps & { logger: Logger }, now: Date): Promise<EscalationsRun[]> {
+export async function runEscalationsJob(deps: SlackDeps & { logger: Logger; ai?: AiClient | null }, now: Date): Promise<EscalationsRun[]> {
   const runs: EscalationsRun[] = [];
   const waiting = new Set([
     ...await workspacesWithEscalations(deps.db), ...await workspacesWithApprovalsToFulfil(deps.db), ...await workspacesWithNotices(deps.db),
@@ -45,7 +47,7 @@ export async function runEscalationsJob(deps: SlackDeps & { logger: Logger }, no
     try {
       const closed = await closeRequestsOfClosedCases(deps.db, { workspaceId, now });
       const afterNotice = await proposeAfterNotice(deps.db, { workspaceId, now });
-      const proposals = await postWaitingProposals(deps.db, { workspaceId, now, command: deps.command });
+      const proposals = await postWaitingProposals(deps.db, { workspaceId, now, command: deps.command, ai: deps.ai ?? null, logger: deps.logger });
       const shown = await showDecisions(deps, workspaceId, now);
       const nudged = await nudgeWaiting(deps, workspaceId, now);
       const fulfilled = await fulfilApprovals(deps, { workspaceId, now });

@@ -8,6 +8,8 @@ export const MAINTENANCE_QUEUE = 'maintenance';
 export const CHANNEL_POSTS_QUEUE = 'channel-posts';
 /** A DM to the assignee when a call falls due (jobs/call-reminder.ts). */
 export const CALL_REMINDERS_QUEUE = 'call-reminders';
+/** Reminder e-mails, one job per mail (jobs/send-mail.ts). */
+export const MAIL_QUEUE = 'mails';
 
 export interface QueueConfig {
   redisUrl: string;
@@ -42,4 +44,8 @@ export function channelPostsQueue(config: QueueConfig): Queue {
 
 export function callRemindersQueue(config: QueueConfig): Queue {
   return new Queue(CALL_REMINDERS_QUEUE, { connection: connection(config), prefix: config.prefix });
+}
+
+export function mailQueue(config: QueueConfig): Queue {
+  return new Queue(MAIL_QUEUE, { connection: connection(config), prefix: config.prefix });
 }

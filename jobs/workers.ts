@@ -4,6 +4,7 @@ import { WebClient } from '@slack/web-api';
 import type { Env } from '../src/config/env.ts';
 import type { Database } from '../src/db/client.ts';
 import type { Logger } from '../src/log.ts';
+import { aiClientFor } from '../src/ai/client.ts';
 import { findSchedule } from '../src/db/digest-schedules.ts';
 import { SLACK_CALL_TIMEOUT_MS, type PostDigestDeps } from '../src/services/post-digest.ts';
 import { realSleep } from '../src/slack/call-slack.ts';
@@ -19,6 +20,9 @@ import { assignCallStage, LADDER_EVERY_MS, LADDER_JOB, LADDER_SCHEDULER_ID, runL
 import { reconcileSchedules, scheduleChannel } from './scheduler.ts';
 import { startChannelPosters } from './case-threads.ts';
 import { callReminderProcessor, reconcileCallReminders } from './call-reminder.ts';
+import { startMailWorker } from './send-mail.ts';
+import { mailTransportFor, type MailTransport } from '../src/mail/transport.ts';
+import { redisRateLimiter } from '../src/services/mail/rate-limit.ts';
 import { workspaces } from '../src/db/schema.ts';
 import { eq } from 'drizzle-orm';
 
@@ -44,6 +48,10 @@ export interface WorkerOptions {
   postBatch?: number;
   /** Test hook: false leaves the daily ladder pass out (tests of other jobs over an overdue ledger). */
   ladder?: boolean;
+  /** Reminder e-mails: how often to look for mails that may leave (default every 5 s). */
+  mailPollMs?: number;
+  /** Test hook: the transport mails go through (default: SMTP_URL's server, else the outbox). */
+  mailTransport?: MailTransport;
 }
 
 export function slackClientForJobs(env: Pick<Env, 'SLACK_BOT_TOKEN' | 'SLACK_API_URL'>, options: { timeoutMs?: number } = {}): WebClient {
@@ -63,7 +71,9 @@ export function queueConfig(env: Env): QueueConfig {
   return { redisUrl: env.REDIS_URL, prefix: env.RELANCE_QUEUE_PREFIX };
 }
 
-export async function startWorkers(opts: WorkerOptions): Promise<{ stop: () => Promise<void>; reconcile: () => Promise<void>; pollPosts: () => Promise<void> }> {
+export async function startWorkers(opts: WorkerOptions): Promise<{
+  stop: () => Promise<void>; reconcile: () => Promise<void>; pollPosts: () => Promise<void>; pollMails: () => Promise<void>;
+}> {
   const config = queueConfig(opts.env);
   const queue = digestQueue(config);
   const log = opts.logger.child({ role: 'worker' });
@@ -101,7 +111,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<{ stop: () => P
   await maintenance.upsertJobScheduler(AUTO_ASSIGN_SCHEDULER_ID, { every: AUTO_ASSIGN_EVERY_MS }, { name: AUTO_ASSIGN_JOB });
   await maintenance.upsertJobScheduler(ESCALATIONS_SCHEDULER_ID, { every: ESCALATIONS_EVERY_MS }, { name: ESCALATIONS_JOB });
   if (opts.ladder !== false) await maintenance.upsertJobScheduler(LADDER_SCHEDULER_ID, { every: LADDER_EVERY_MS }, { name: LADDER_JOB });
-  const escalationDeps = { db: deps.db, client: deps.client, logger: log, command: opts.env.RELANCE_COMMAND };
+  const escalationDeps = { db: deps.db, client: deps.client, logger: log, command: opts.env.RELANCE_COMMAND, ai: aiClientFor(opts.env, log) };
   const maintenanceWorker = new Worker(MAINTENANCE_QUEUE, (job) => (job.name === ESCALATIONS_JOB ? runEscalationsJob(escalationDeps, opts.clock())
     : job.name === AUTO_ASSIGN_JOB ? runAutoAssignJob(deps.db, opts.clock(), opts.env.RELANCE_COMMAND)
     : job.name === LADDER_JOB ? runLadderJob(deps.db, opts.clock(), { onCallStage: assignCallStage, command: opts.env.RELANCE_COMMAND })
@@ -137,11 +147,24 @@ export async function startWorkers(opts: WorkerOptions): Promise<{ stop: () => P
     config, log, name: opts.name, pollMs: opts.postPollMs, lockDurationMs: opts.lockDurationMs, stalledIntervalMs: opts.stalledIntervalMs,
     deps: { ...deps, batch: opts.postBatch },
   });
+  const mailTransport = opts.mailTransport ?? mailTransportFor(opts.env);
+  log.info({ mail: mailTransport.via }, mailTransport.via === 'outbox'
+    ? 'reminder e-mails go to the outbox under RELANCE_DATA_DIR: SMTP_URL is not set, nothing leaves this machine'
+    : 'reminder e-mails go out over SMTP_URL');
+  const mailRate = redisRateLimiter(config.redisUrl, config.prefix);
+  const mailer = startMailWorker({
+    config, log, name: opts.name, pollMs: opts.mailPollMs, lockDurationMs: opts.lockDurationMs, stalledIntervalMs: opts.stalledIntervalMs,
+    deps: { db: deps.db, transport: mailTransport, rate: mailRate, clock: opts.clock, logger: log, command: opts.env.RELANCE_COMMAND },
+  });
   return {
     reconcile,
     pollPosts: posters.poll,
+    pollMails: mailer.poll,
     async stop() {
       clearInterval(timer);
+      await mailer.stop();
+      if (!opts.mailTransport) mailTransport.close();
+      await mailRate.close();
       await posters.stop();
       await worker.close();
       await maintenanceWorker.close();

@@ -86,8 +86,32 @@ function safeDatabaseError(error: Error & Fields, depth: number, seen: WeakSet<o
   return safe;
 }
 
+/**
+ * An error of the model's API (the openai SDK's APIError and kin): its message
+ * and `error` body are the server's words, which may quote the prompt (a call
+ * note) or the answer. Only the status, codes and request id stay.
+ */
+function isModelApiError(error: Error & Fields): boolean {
+  return 'status' in error && 'headers' in error && 'error' in error && ('requestID' in error || typeOf(error).startsWith('API'));
+}
+
+function safeModelApiError(error: Error & Fields): Fields {
+  const type = typeOf(error);
+  const pick = (v: unknown) => (typeof v === 'string' && /^[\w.-]{1,80}$/.test(v) ? v : undefined);
+  const status = typeof error.status === 'number' ? error.status : undefined;
+  const message = `${type}${status !== undefined ? ` ${status}` : ''} (body redacted)`;
+  const safe: Fields = { type, message, stack: [`${type}: ${message}`, ...framesOf(error)].join('\n'), redacted: 'model API message and body' };
+  if (status !== undefined) safe.status = status;
+  for (const key of ['code', 'type', 'requestID'] as const) {
+    const value = pick(error[key]);
+    if (value !== undefined) safe[key === 'type' ? 'errorType' : key] = value;
+  }
+  return safe;
+}
+
 function safeError(error: Error & Fields, depth: number, seen: WeakSet<object>): Fields {
   if (isDatabaseError(error)) return safeDatabaseError(error, depth, seen);
+  if (isModelApiError(error)) return safeModelApiError(error);
   const safe: Fields = { type: typeOf(error), message: scrubText(error.message), stack: scrubText(String(error.stack ?? '')) };
   for (const [key, value] of Object.entries(error)) safe[key] = safeForLog(value, depth + 1, seen);
   if (error.cause !== undefined) safe.cause = safeForLog(error.cause, depth + 1, seen);

@@ -21,6 +21,10 @@ const usage = `Usage: relance <command>
   rates list                                     the late-fee rate tables (ECB, legal rate) and missing half-years
   rates add ecb|legal <YYYY-01-01|YYYY-07-01> <percent> <source…> [--replace]
                                                  add a half-year's published rate
+  outbox [--workspace T…] [--unknown] [--limit N]
+                                                 the reminder e-mails, newest first; --unknown: those whose
+                                                 send lost its answer, each with how to settle it
+  outbox resolve <mail id> sent|resend           settle a mail of unknown outcome: it arrived, or try once more
   help                                           this text
 
 Configuration comes from the environment: see README.md.`;
@@ -100,6 +104,15 @@ export async function main(argv: string[]): Promise<number> {
           await migrateDatabase(database);
           return runLadderCommand(rest, database, { stdout: process.stdout, stderr: process.stderr, now: () => new Date() },
             { onCallStage: assignCallStage, command: env.RELANCE_COMMAND });
+        });
+      }
+      case 'outbox': {
+        const env = loadEnv();
+        const { runOutboxCommand } = await import('./outbox.ts');
+        const { cliUser } = await import('./rates.ts');
+        return await withDatabase(env, async (database) => {
+          await migrateDatabase(database);
+          return runOutboxCommand(rest, database, env, { stdout: process.stdout, stderr: process.stderr, now: () => new Date(), user: cliUser() });
         });
       }
       case 'try': {

@@ -19,6 +19,8 @@ export const envSchema = z.object({
   OPENAI_API_KEY: optionalText,
   OPENAI_BASE_URL: z.url().optional(),
   OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  // One model answer (call note reading), retries included: past it, the rules answer instead.
+  OPENAI_TIMEOUT_MS: z.coerce.number({ message: 'must be milliseconds such as 8000' }).int().min(50).max(120_000).default(8000),
   // Reminder e-mails; unset: they are written to the outbox (RELANCE_DATA_DIR/outbox) and nothing leaves the machine.
   SMTP_URL: z.string().trim().regex(/^smtps?:\/\/[^/]/, 'must be an SMTP URL such as smtp://user:password@smtp.example.com:587 or smtps://smtp.example.com:465').optional(),
   SMTP_USER: optionalText,

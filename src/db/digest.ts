@@ -41,6 +41,10 @@ export interface DigestData {
   callsToday: { assigneeId: string; calls: number }[];
   unownedNeedingCall: { names: string[]; count: number };
   approvalsWaiting: number;
+  /** Reminder drafts waiting for a person to approve them (the Review button). */
+  remindersWaiting: number;
+  /** Mails whose sending attempt lost its answer: a person decides (`relance outbox --unknown`). */
+  mailsUnknown: number;
   /** Actionable cases, highest priority first: the thread replies. */
   entries: WorklistEntry[];
   actionableCases: number;
@@ -78,7 +82,7 @@ export async function loadDigest(db: Queryable, q: DigestQuery): Promise<DigestD
       to_char(p.due_on, 'YYYY-MM-DD') as due_on, p.taken_by, count(*) over ()::int as total
     from promises p join cases k on k.id = p.case_id join customers c on c.id = k.customer_id`;
 
-  const [totals, dueToday, broken, calls, unowned, approvals, worklist] = await Promise.all([
+  const [totals, dueToday, broken, calls, unowned, approvals, mailsWaiting, worklist] = await Promise.all([
     rows<{ currency: string; overdue: string; due_soon: string; a1: string; a2: string; a3: string; a4: string }>(db, sql`
       select currency, sum(overdue_cents) as overdue, sum(due_soon_cents) as due_soon,
         sum(aged_1_30_cents) as a1, sum(aged_31_60_cents) as a2, sum(aged_61_90_cents) as a3, sum(aged_91_plus_cents) as a4
@@ -105,6 +109,9 @@ export async function loadDigest(db: Queryable, q: DigestQuery): Promise<DigestD
         and not exists (select 1 from tasks t where t.case_id = k.id and t.kind = 'call' and t.status = 'open' and t.assignee_id is not null)
       order by b.priority desc limit 5`),
     rows<{ n: number }>(db, sql`select count(*)::int as n from escalations where workspace_id = ${ws} and status = 'pending'`),
+    rows<{ drafts: number; unknown: number }>(db, sql`select
+      (select count(*)::int from drafts where workspace_id = ${ws} and status = 'draft') as drafts,
+      (select count(*)::int from mails where workspace_id = ${ws} and status = 'unknown') as unknown`),
     loadWorklist(db, { workspaceId: ws, today: day, scope: 'all', minDaysOverdue: 0, limit: q.limit ?? DIGEST_CASES, actionableOnly: true }),
   ]);
 
@@ -129,6 +136,8 @@ export async function loadDigest(db: Queryable, q: DigestQuery): Promise<DigestD
     callsToday: calls.map((c) => ({ assigneeId: c.assignee_id, calls: c.calls })),
     unownedNeedingCall: { names: unowned.map((u) => u.name), count: unowned[0]?.total ?? 0 },
     approvalsWaiting: approvals[0]?.n ?? 0,
+    remindersWaiting: mailsWaiting[0]?.drafts ?? 0,
+    mailsUnknown: mailsWaiting[0]?.unknown ?? 0,
     entries: worklist.entries,
     actionableCases: worklist.totalCases,
   };

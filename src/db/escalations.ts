@@ -49,6 +49,8 @@ export interface EscalationBrief {
   disputes: number;
   /** For a notice, a legal request or a ladder hand-off: what would be claimed, as of the request's day. */
   claim: BriefClaim | null;
+  /** The narrative written once for the request (services/escalations/case-brief.ts); null until it is. */
+  narrative: { text: string; source: 'ai' | 'rules' } | null;
 }
 
 export interface BriefClaim {
@@ -84,7 +86,7 @@ type BriefRow = {
   paused_until: string | null; pause_reason: string | null; pause_dispute: string | null;
   balances: { currency: string; overdue: string | number; open: string | number }[] | null; oldest_due: string | null;
   reminders: number; reminders_last: string | null; calls: number; last_outcome: string | null; calls_last: string | null;
-  broken: number; disputes: number;
+  broken: number; disputes: number; brief_text: string | null; brief_source: string | null;
 };
 
 const when = (v: string | Date | null): Date | null => (v === null ? null : new Date(v));
@@ -94,7 +96,7 @@ export async function loadBriefs(db: Queryable, workspaceId: string, ids: number
   if (ids.length === 0) return [];
   const found = await rows<BriefRow>(db, sql`
     select e.id, e.workspace_id, e.case_id, k.customer_id, e.kind::text as kind, e.status::text as status, e.requested_by, e.reason,
-      e.created_at, e.decided_by, e.decided_at, e.decision_reason, e.post_id, e.summarized_at,
+      e.created_at, e.decided_by, e.decided_at, e.decision_reason, e.post_id, e.summarized_at, e.brief_text, e.brief_source,
       c.name, c.customer_ref, k.status::text as case_status, k.stage::text as stage,
       to_char(k.paused_until, 'YYYY-MM-DD') as paused_until, k.pause_reason,
       (select a.data->>'dispute' from activities a where a.workspace_id = e.workspace_id and a.case_id = k.id and a.kind = 'case_paused'
@@ -131,6 +133,7 @@ export async function loadBriefs(db: Queryable, workspaceId: string, ids: number
     reminders: { count: Number(r.reminders), lastOn: r.reminders_last },
     calls: { count: Number(r.calls), lastOutcome: r.last_outcome, lastOn: r.calls_last },
     brokenPromises: Number(r.broken), disputes: Number(r.disputes), claim: null,
+    narrative: r.brief_text === null ? null : { text: r.brief_text, source: r.brief_source === 'ai' ? 'ai' : 'rules' },
   }));
   for (const b of briefs) if (wantsClaim(b)) b.claim = await briefClaim(db, b);
   return briefs;

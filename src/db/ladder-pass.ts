@@ -7,7 +7,13 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { IsoDate } from '../domain/dates.ts';
 import { isCaseStep, STEP_ACTION, STEP_ESCALATION, STEP_ORDER, stageRank, type LadderStep, type LadderStepKey } from '../domain/ladder.ts';
 import { MOVING_STATUS } from '../domain/ladder-plan.ts';
+import { isMailStage } from '../domain/mail-settings.ts';
+import { translator, type Locale } from '../i18n/messages.ts';
+import { LIMITS } from '../slack/blocks/kit.ts';
+import { draftBlocksTemplate, TEMPLATE_ID, TEMPLATE_TEXT } from '../slack/blocks/reminder-draft.ts';
 import { rows, type Queryable } from './client.ts';
+import { readSettings } from './settings.ts';
+import { findWorkspace } from './workspaces.ts';
 
 export interface LadderScope {
   workspaceId: string;
@@ -213,15 +219,22 @@ export interface NewCaseDraft extends NewDraft {
 /**
  * The case drafts and, for each, the draft itself in its case's thread (the
  * outbox, channel_posts) in one statement, each text sent once: the post
- * quotes the draft's body in SQL unless Node sent the quote. A draft already
- * there stays as it was; the post key makes a repeat a no-op.
+ * quotes the draft's body in SQL unless Node sent the quote. The post carries
+ * Send / Edit / Skip for the draft's id (src/slack/blocks/reminder-draft.ts),
+ * or, when the step's send policy is auto, says it leaves by itself. A draft
+ * already there stays as it was; the post key makes a repeat a no-op.
  */
 export async function insertCaseDrafts(tx: Queryable, workspaceId: string, drafts: readonly NewCaseDraft[], now: Date): Promise<void> {
   if (drafts.length === 0) return;
   const at = now.toISOString();
+  const [settings, workspace] = await Promise.all([readSettings(tx, workspaceId), findWorkspace(tx, workspaceId)]);
+  const t = translator((workspace?.locale ?? 'en') as Locale);
+  const templates = Object.fromEntries([...new Set(drafts.map((d) => d.stage))].map((stage) =>
+    [stage, draftBlocksTemplate(t, stage, isMailStage(stage) && settings.sendPolicy[stage] === 'auto')]));
   await tx.execute(sql`
     with x as materialized (
-      select * from jsonb_to_recordset(${JSON.stringify(drafts)}::jsonb)
+      select x.*, x.post_head || coalesce(x.post_quoted, '>' || replace(x.body, E'\n', E'\n>')) || x.post_tail as post_text
+      from jsonb_to_recordset(${JSON.stringify(drafts)}::jsonb)
         as x(case_id bigint, customer_id bigint, stage text, locale text, subject text, body text, data jsonb,
           post_head text, post_tail text, post_quoted text)
     ), inserted as (
@@ -229,12 +242,21 @@ export async function insertCaseDrafts(tx: Queryable, workspaceId: string, draft
       select ${workspaceId}, x.case_id, x.customer_id, x.stage::ladder_stage, null, x.locale::locale, x.subject, x.body, x.data, ${at}::timestamptz
       from x
       on conflict do nothing
+      returning id, case_id, stage
+    ), templates as (
+      select key as stage, value as template from jsonb_each_text(${JSON.stringify(templates)}::jsonb)
     )
     insert into channel_posts (workspace_id, kind, team, case_id, payload, dedupe_key, created_at)
     select ${workspaceId}, 'message', true, x.case_id,
-      jsonb_build_object('text', x.post_head || coalesce(x.post_quoted, '>' || replace(x.body, E'\n', E'\n>')) || x.post_tail),
+      jsonb_build_object('text', x.post_text, 'blocks', replace(replace(tp.template, ${TEMPLATE_ID}, coalesce(i.id, d.id)::text),
+        ${TEMPLATE_TEXT}, to_jsonb(case when length(x.post_text) > ${LIMITS.sectionText} then left(x.post_text, ${LIMITS.sectionText - 1}) || '…'
+          else x.post_text end)::text)::jsonb),
       'draft.' || x.case_id || '.' || x.stage, ${at}::timestamptz
-    from x order by x.case_id
+    from x join templates tp on tp.stage = x.stage
+    left join inserted i on i.case_id = x.case_id and i.stage = x.stage::ladder_stage
+    left join drafts d on d.case_id = x.case_id and d.stage = x.stage::ladder_stage
+    where coalesce(i.id, d.id) is not null
+    order by x.case_id
     on conflict do nothing`);
 }
 

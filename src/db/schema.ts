@@ -362,9 +362,13 @@ export const escalations = pgTable('escalations', {
   // Set when the ladder proposed it (requested_by 'system'): the step the case reached. For
   // 'agency_or_legal' the approving manager picks the route; `kind` says 'agency' until then.
   proposedStage: ladderStageEnum('proposed_stage'),
+  // The case brief's narrative (plain text), written once before the message is queued: by the model ('ai') or the rules.
+  briefText: text('brief_text'),
+  briefSource: text('brief_source'),
 }, (t) => [
   index('escalations_status_idx').on(t.workspaceId, t.status),
   uniqueIndex('escalations_pending_uq').on(t.workspaceId, t.caseId, t.kind).where(sql`${t.status} = 'pending'`),
+  check('escalations_brief_source_check', sql`${t.briefSource} in ('ai', 'rules')`),
 ]);
 
 // The e-mail issue adds what happens to a draft next (approved, sent, skipped).
@@ -463,7 +467,7 @@ export const mailStatusEnum = pgEnum('mail_status', ['queued', 'sending', 'sent'
  * A reminder e-mail made from an approved draft: built once as raw bytes (the
  * bytes sent, and kept as the .eml), with a stable key (case, stage, the
  * invoices it covers) and a Message-ID derived from it. The built part never
- * changes (trigger mails_keep, drizzle/0017); the delivery state moves on:
+ * changes (triggers mails_keep and mails_no_delete, drizzle/0017); the delivery state moves on:
  * queued → sending (the attempt is recorded before SMTP is spoken to) → sent,
  * or retrying (4xx), refused (5xx), cancelled (paid meanwhile, address gone),
  * unknown (an attempt whose answer was lost: a person decides, never a retry).
@@ -511,7 +515,9 @@ export const mails = pgTable('mails', {
   sameWorkspaceCustomer('mails_customer_fk', t),
   uniqueIndex('mails_draft_uq').on(t.draftId),
   uniqueIndex('mails_key_uq').on(t.workspaceId, t.mailKey),
+  // Which workspaces have mails due (the poll), then one workspace's due mails (its drain job's claims).
   index('mails_status_idx').on(t.status, t.notBefore),
+  index('mails_workspace_status_idx').on(t.workspaceId, t.status, t.notBefore),
   index('mails_case_idx').on(t.workspaceId, t.caseId, t.createdAt),
   check('mails_sent_via_ck', sql`${t.sentVia} is null or ${t.sentVia} in ('smtp', 'outbox')`),
 ]);

@@ -2,7 +2,6 @@
 // come from and who answers (one mailbox each), the signature, an optional
 // payment-link template, the send policy per stage (approve or auto), the
 // debtor's hours a mail may leave in, and the per-workspace rate.
-import addressparser from 'nodemailer/lib/addressparser';
 import { fail } from './errors.ts';
 import { ok, type Result } from './result.ts';
 
@@ -36,16 +35,23 @@ const ADDRESS = /^[^\s@<>(),;:"[\]\\]+@[^\s@<>(),;:"[\]\\]+\.[^\s@<>(),;:"[\]\\.
 
 export const isUsableAddress = (address: string): boolean => ADDRESS.test(address.trim()) && address.length <= 254;
 
-/** `Acme Recouvrement <ar@acme.fr>` or `ar@acme.fr`: exactly one mailbox. */
+/** `name <address>`, the name bare (no @ or brackets) or quoted; nothing after the `>`. */
+const NAMED = /^(?:"((?:[^"\\]|\\.)*)"|([^<>"@]*?))\s*<([^<>\s]+)>$/;
+
+/**
+ * `Acme Recouvrement <ar@acme.fr>`, `"Acme, SA" <ar@acme.fr>` or `ar@acme.fr`:
+ * exactly one mailbox. A second address or stray text is refused, never
+ * folded into the display name.
+ */
 export function parseMailbox(input: string): Result<Mailbox> {
   const text = input.replace(/\s+/g, ' ').trim();
   // Slack turns a typed address into a link: <mailto:ar@acme.fr|ar@acme.fr>.
-  const unlinked = text.replace(/<mailto:([^|>]+)(?:\|[^>]*)?>/g, '$1');
-  const parsed = addressparser(unlinked, { flatten: true });
-  if (parsed.length !== 1) return fail('settings.not_a_mailbox', input);
-  const [box] = parsed;
-  if (!box || !isUsableAddress(box.address)) return fail('settings.not_a_mailbox', input);
-  return ok({ name: box.name.trim(), address: box.address.trim() });
+  const unlinked = text.replace(/<mailto:([^|>]+)(?:\|[^>]*)?>/g, (_, address: string) => (text.startsWith('<mailto:') ? address : `<${address}>`));
+  if (isUsableAddress(unlinked)) return ok({ name: '', address: unlinked });
+  const named = NAMED.exec(unlinked);
+  if (!named || !isUsableAddress(named[3]!)) return fail('settings.not_a_mailbox', input);
+  const name = named[1] !== undefined ? named[1].replace(/\\(.)/g, '$1') : named[2]!.trim();
+  return ok({ name: name.trim(), address: named[3]! });
 }
 
 /** The mailbox as a header shows it; a name with specials is quoted. */

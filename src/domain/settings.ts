@@ -10,7 +10,7 @@ import { CATCH_UP_BOUNDS, decodeLadder, MAX_PAYMENT_DETAILS, parseCalendarDays, 
 import { CREDITOR_TEXT_MAX, companyIdOf, formatCompanyId, formatIban, parseBic, parseCompanyId, parseCreditorText, parseIban } from './creditor.ts';
 import { fail } from './errors.ts';
 import {
-  decodeMailbox, decodeSendPolicy, DEFAULT_SEND_POLICY, MAIL_RATE_BOUNDS, MAX_SIGNATURE, parseMailbox, parseMailRate, parsePaymentLink, parseSendPolicy,
+  decodeMailbox, decodeSendPolicy, formatMailbox, DEFAULT_SEND_POLICY, MAIL_RATE_BOUNDS, MAX_SIGNATURE, parseMailbox, parseMailRate, parsePaymentLink, parseSendPolicy,
   parseSignature, type SendPolicy,
 } from './mail-settings.ts';
 import { err, ok, type InputError, type Result } from './result.ts';
@@ -356,8 +356,8 @@ export const SETTING_SPECS: { [K in SettingName]: SettingSpec<Settings[K]> } = {
     decode: (stored) => (isDayCount(stored, NOTICE_DAYS_BOUNDS) ? stored : undefined),
     view: (days) => ({ kind: 'calendar_days', days }),
   },
-  mailFrom: { example: 'Acme Recouvrement <ar@acme.fr>', parse: (input) => mapOk(parseMailbox(input), () => input.trim()), decode: decodeMailbox, view: (text) => ({ kind: 'text', text }) },
-  mailReplyTo: { example: 'compta@acme.fr', parse: (input) => mapOk(parseMailbox(input), () => input.trim()), decode: decodeMailbox, view: (text) => ({ kind: 'text', text }) },
+  mailFrom: { example: 'Acme Recouvrement <ar@acme.fr>', parse: (input) => mapOk(parseMailbox(input), formatMailbox), decode: decodeMailbox, view: (text) => ({ kind: 'text', text }) },
+  mailReplyTo: { example: 'compta@acme.fr', parse: (input) => mapOk(parseMailbox(input), formatMailbox), decode: decodeMailbox, view: (text) => ({ kind: 'text', text }) },
   mailSignature: {
     example: 'Jeanne Martin; Service recouvrement; 01 23 45 67 89',
     parse: parseSignature,

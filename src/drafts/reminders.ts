@@ -2,8 +2,10 @@
 // one place the e-mail sender (a later issue) and the ladder share. Plain
 // text for an e-mail, not Slack markup: names and numbers go in as they are.
 // Every figure comes from the data given; nothing here reads a database.
+import { addressLines, companyIdOf, formatCompanyId } from '../domain/creditor.ts';
 import type { IsoDate } from '../domain/dates.ts';
-import { formatMoney, sumByCurrency, type Money } from '../domain/money.ts';
+import { fillPaymentLink } from '../domain/mail-settings.ts';
+import { formatMoney, minorUnits, sumByCurrency, type Money } from '../domain/money.ts';
 import { formatDate } from '../i18n/format.ts';
 import type { Locale } from '../i18n/messages.ts';
 
@@ -47,6 +49,20 @@ export interface ReminderData {
    * French law: the rule always, with figures when they could be computed.
    */
   penalties: { figures: DraftLateFees | null } | null;
+  /** The workspace's mail signature (lines separated by \n): signs instead of the creditor's name when set. */
+  signature?: string | null;
+  /** The payment link of this reminder, its fields filled (paymentLinkFor); null when none. */
+  paymentLink?: string | null;
+  /** The creditor's legal mentions, closing the mail; null or all parts unset: none. */
+  legal?: LegalMentions | null;
+}
+
+/** The creditor's identity as settings hold it (creditor_name, creditor_address, creditor_company_id). */
+export interface LegalMentions {
+  name: string | null;
+  address: string | null;
+  /** Compact, as stored. */
+  companyId: string | null;
 }
 
 export interface RenderedReminder {
@@ -61,13 +77,20 @@ interface Words {
   invoiceLine(i: DraftInvoice, money: (m: Money) => string, date: (d: IsoDate) => string): string;
   total(total: string): string;
   ask(d: ReminderData): string;
-  payment(details: string | null, stage: ReminderStage): string | null;
+  payment(details: string | null, link: string | null): string | null;
   penalties(p: { figures: DraftLateFees | null }, money: (m: Money) => string, date: (d: IsoDate) => string): string;
   closing(stage: ReminderStage): string | null;
-  signature(creditor: string | null): string;
+  signature(creditor: string | null, signature: string | null): string;
+  companyId(kind: 'siren' | 'siret' | 'vat', value: string): string;
 }
 
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
+
+/** The lines given, one paragraph; null when none. */
+const lines = (...list: (string | null)[]): string | null => {
+  const kept = list.filter((l): l is string => l !== null);
+  return kept.length > 0 ? kept.join('\n') : null;
+};
 
 const EN: Words = {
   subject(d, total) {
@@ -102,7 +125,7 @@ const EN: Words = {
       case 'reminder_3': return 'We ask you to pay this amount within 8 days. Without payment or a reply from you by then, we will send you a formal notice, and the matter may then go to a collection agency or to court.';
     }
   },
-  payment: (details) => (details ? `How to pay: ${details}` : null),
+  payment: (details, link) => lines(details ? `How to pay: ${details}` : null, link ? `Pay online: ${link}` : null),
   penalties(p, money, date) {
     const rate = p.figures?.contractRate ? 'at the rate set in our terms' : 'at the European Central Bank\'s refinancing rate plus 10 percentage points';
     const rule = `As a business customer, you also owe by law (French Commercial Code, articles L441-10 and D441-5) late-payment interest from the day after each due date, ${rate}, and a fixed indemnity of €40 for recovery costs per invoice paid late.`;
@@ -113,7 +136,8 @@ const EN: Words = {
     return `${rule} As of ${date(f.asOf)}, the interest amounts to ${interest}${indemnity}.`;
   },
   closing: (stage) => (stage === 'reminder_3' ? null : 'Thank you in advance.'),
-  signature: (creditor) => `Kind regards,\n${creditor ?? 'The accounts receivable team'}`,
+  signature: (creditor, signature) => `Kind regards,\n${signature ?? creditor ?? 'The accounts receivable team'}`,
+  companyId: (kind, value) => `${kind === 'vat' ? 'VAT number' : kind.toUpperCase()} ${value}`,
 };
 
 const FR: Words = {
@@ -149,7 +173,7 @@ const FR: Words = {
       case 'reminder_3': return 'Nous vous demandons de régler ce montant sous 8 jours. Sans paiement ni réponse de votre part d\'ici là, nous vous adresserons une mise en demeure, et le dossier pourra ensuite être confié à une agence de recouvrement ou porté en justice.';
     }
   },
-  payment: (details) => (details ? `Règlement : ${details}` : null),
+  payment: (details, link) => lines(details ? `Règlement : ${details}` : null, link ? `Payer en ligne : ${link}` : null),
   penalties(p, money, date) {
     const rate = p.figures?.contractRate ? 'au taux prévu par nos conditions' : 'au taux de refinancement de la Banque centrale européenne majoré de 10 points';
     const rule = `En tant que client professionnel, vous êtes en outre redevable de plein droit (Code de commerce, articles L441-10 et D441-5) d'intérêts de retard à compter du lendemain de chaque échéance, ${rate}, et d'une indemnité forfaitaire pour frais de recouvrement de 40 € par facture payée en retard.`;
@@ -160,7 +184,8 @@ const FR: Words = {
     return `${rule} Au ${date(f.asOf)}, les intérêts s'élèvent à ${interest}${indemnity}.`;
   },
   closing: (stage) => (stage === 'reminder_3' ? null : 'Nous vous remercions par avance.'),
-  signature: (creditor) => `Cordialement,\n${creditor ?? 'Le service recouvrement'}`,
+  signature: (creditor, signature) => `Cordialement,\n${signature ?? creditor ?? 'Le service recouvrement'}`,
+  companyId: (kind, value) => `${kind === 'vat' ? 'N° TVA intracommunautaire' : kind.toUpperCase()} ${value}`,
 };
 
 const WORDS: Record<Locale, Words> = { en: EN, fr: FR };
@@ -185,9 +210,65 @@ export function renderReminder(d: ReminderData): RenderedReminder {
     w.total(totals),
     w.ask(d),
     d.stage === 'reminder_3' && d.penalties ? w.penalties(d.penalties, money, date) : null,
-    w.payment(d.paymentDetails, d.stage),
+    w.payment(d.paymentDetails, d.paymentLink ?? null),
     w.closing(d.stage),
-    w.signature(d.creditorName),
+    w.signature(d.creditorName, blankToNull(d.signature)),
+    legalFooter(d.legal ?? null, d.locale),
   ].filter((p): p is string => p !== null && p !== '');
   return { subject: w.subject(d, totals), body: paragraphs.join('\n\n') };
+}
+
+const blankToNull = (s: string | null | undefined): string | null => (s && s.trim() !== '' ? s : null);
+
+/** `Acme SAS · 12 rue de la Paix, 75002 Paris · SIREN 732 829 320`: only the parts set; null when none is. */
+export function legalFooter(legal: LegalMentions | null, locale: Locale): string | null {
+  if (!legal) return null;
+  const id = legal.companyId ? companyIdOf(legal.companyId) : null;
+  const parts = [
+    blankToNull(legal.name),
+    legal.address ? addressLines(legal.address).join(', ') || null : null,
+    id ? WORDS[locale].companyId(id.kind, formatCompanyId(id)) : null,
+  ].filter((p): p is string => p !== null);
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+/** The invoice lines of a mail (`- F-1 · issued … · outstanding …`), as the reminders print them. */
+export function invoiceLines(invoices: readonly DraftInvoice[], locale: Locale): string {
+  const money = (m: Money) => formatMoney(m, locale);
+  const date = (x: IsoDate) => formatDate(x, locale);
+  return invoices.map((i) => WORDS[locale].invoiceLine(i, money, date)).join('\n');
+}
+
+/** What fills a payment-link template (src/domain/mail-settings.ts PAYMENT_LINK_FIELDS). */
+export interface PaymentLinkInput {
+  customerRef: string;
+  invoiceNumbers: readonly string[];
+  /** What the debtor is asked to pay, per currency. */
+  amounts: readonly Money[];
+  /** Null for a courtesy reminder, which has no case. */
+  caseId: number | null;
+}
+
+/** `1234.50` from 123450 cents: the amount a payment page reads, whatever the mail's language. */
+export function majorUnits(m: Money): string {
+  const digits = minorUnits(m.currency);
+  const abs = Math.abs(m.cents).toString().padStart(digits + 1, '0');
+  const whole = abs.slice(0, abs.length - digits);
+  return `${m.cents < 0 ? '-' : ''}${digits > 0 ? `${whole}.${abs.slice(abs.length - digits)}` : whole}`;
+}
+
+/**
+ * The link of one mail, each field URL-encoded; null without a template, or
+ * when the amount is in several currencies (no single amount to pay online).
+ */
+export function paymentLinkFor(template: string | null, input: PaymentLinkInput): string | null {
+  if (!template || input.amounts.length !== 1) return null;
+  const [amount] = input.amounts as [Money];
+  return fillPaymentLink(template, {
+    customer_ref: input.customerRef,
+    invoices: input.invoiceNumbers.join(','),
+    amount: majorUnits(amount),
+    currency: amount.currency,
+    case: input.caseId === null ? '' : String(input.caseId),
+  });
 }

@@ -43,9 +43,9 @@ const en = {
   'help.digest.summary': () => 'The daily overdue digest of this channel: post it now, preview it, schedule it or stop it.',
   'help.digest.details': () =>
     'The digest goes out on business days only (weekends and public holidays skipped), at most once a day per channel. Default time 09:00 in the workspace time zone, Monday to Friday. Scheduling, posting now and stopping need the manager role. If relance says it could not confirm whether a digest message is already in the channel, look: if it is missing type `digest now confirm <day>` in that channel; if it is there, `digest now found <link>` with its link (⋯ → Copy link).',
-  'help.settings.summary': () => 'See and change the workspace settings: channels, promise grace, call back-off, calling window, calling profile (admins only).',
+  'help.settings.summary': () => 'See and change the workspace settings: channels, promise grace, calls, the ladder, the creditor, reminder e-mails (admins only).',
   'help.settings.details': () =>
-    'Each setting checks its own value and says what is wrong. `set <key> default` goes back to the default. A channel: type # and pick it from the list, or type `here` in that channel; relance must be able to post there. Days are business days. Without `set`, `settings <key> <value>` also changes a setting and `settings <key>` shows one.',
+    'Each setting checks its own value and says what is wrong. `set <key> default` goes back to the default. A channel: type # and pick it from the list, or type `here` in that channel; relance must be able to post there. Days are business days. Without `set`, `settings <key> <value>` also changes a setting and `settings <key>` shows one. `settings creditor` and `settings mail` show the settings of letters and of reminder e-mails together.',
 
   // overdue worklist
   'overdue.title.all': () => 'Overdue accounts — everyone',
@@ -333,8 +333,8 @@ const en = {
   'export.ambiguous': (p: { input: string; names: string; command: string }) =>
     `"${p.input}" matches several customers: ${p.names}. Type more of the name, or the reference, e.g. \`${p.command} export C-1001\`.`,
   'export.neverACase': (p: { name: string }) => `${p.name} has never had a collection case: there is no case file to export.`,
-  'export.done': (p: { name: string; ref: string; file: string; letters: number }) =>
-    `The case file of *${p.name}* (${p.ref}) is in your direct messages with relance: ${p.file} (summary, invoices, payments, timeline${p.letters > 0 ? ` and ${p.letters} letter${p.letters === 1 ? '' : 's'}` : ''}).`,
+  'export.done': (p: { name: string; ref: string; file: string; letters: number; mails: number }) =>
+    `The case file of *${p.name}* (${p.ref}) is in your direct messages with relance: ${p.file} (summary, invoices, payments, timeline${p.letters > 0 ? `, ${p.letters} letter${p.letters === 1 ? '' : 's'}` : ''}${p.mails > 0 ? `, ${p.mails} e-mail${p.mails === 1 ? '' : 's'} as sent` : ''}).`,
   'export.incomplete': (p: { keys: string; command: string }) =>
     `Its summary says "not set" for ${p.keys}: an admin fills them in with \`${p.command} settings set <key> <value>\` (see \`${p.command} settings creditor\`).`,
   'export.uploadFailed': (p: { name: string; error: string }) =>
@@ -606,6 +606,10 @@ const en = {
   'activity.call_assigned': (p: { date: string }) => `Call assigned for ${p.date}`,
   'callReminder.due': (p: { name: string; ref: string; date: string; time: string; zone: string }) =>
     `Time to call *${p.name}* (${p.ref}): due ${p.date} at ${p.time} (${p.zone}).`,
+  'mail.refusedDm': (p: { name: string; ref: string; stage: string; address: string; response: string; command: string }) =>
+    `The mail server refused the ${p.stage} e-mail to *${p.name}* (${p.ref}) for good: ${p.response}. No e-mail goes to ${p.address} any more; find the right address and update the customer, then approve the reminder again (\`${p.command} case ${p.ref}\`).`,
+  'mail.gaveUpDm': (p: { name: string; ref: string; stage: string; attempts: number; response: string; command: string }) =>
+    `The ${p.stage} e-mail to *${p.name}* (${p.ref}) could not be delivered after ${p.attempts} attempts (last answer: ${p.response}); relance stopped trying. Check the mail settings and the address (\`${p.command} case ${p.ref}\`).`,
   'help.assign.summary': () => 'Gives a case\'s call to someone (you by default) at a time, with a reminder by DM when it falls due.',
   'help.assign.details': () =>
     'Name the case, then optionally a person (`@jane`, managers only for someone else) and a day with an optional time (`friday 14:30`), read in that person\'s time zone. Without a day: their next working morning (`team hours`), moved to when the debtor may be called. The time must be in the debtor\'s calling window (`calling_window`, their own zone) and within the calling profile, if the team has one (`calling_profile`); outside the person\'s working hours it is only pointed out. A case has one open call: assigning again replaces it.',
@@ -687,6 +691,22 @@ const en = {
   'escalation.brief.disputesLabel': () => 'Disputes',
   'escalation.brief.disputes': (p: { count: number }) => (p.count === 0 ? 'none' : `${p.count} (paused for a dispute)`),
   'escalation.brief.nothing': () => 'nothing',
+  // The case brief's narrative (src/i18n/case-brief.ts): written by the model, or these rules.
+  'caseBrief.label.ai': () => 'Brief (AI)',
+  'caseBrief.label.rules': () => 'Brief',
+  'caseBrief.noReminder': () => 'no reminder yet',
+  'caseBrief.reminders': (p: { count: number; sent: number; last: string }) =>
+    `${p.count} reminder${p.count === 1 ? '' : 's'}${p.sent > 0 ? ` (${p.sent} e-mailed)` : ''}, last on ${p.last}`,
+  'caseBrief.noCall': () => 'no call logged',
+  'caseBrief.calls': (p: { count: number; reached: number; outcome: string; last: string }) =>
+    `${p.count} call${p.count === 1 ? '' : 's'}, ${p.reached} reached (last: ${p.outcome} on ${p.last})`,
+  'caseBrief.broken': (p: { count: number; amount: string; date: string }) =>
+    `${p.count} promise${p.count === 1 ? '' : 's'} broken (${p.count === 1 ? '' : 'latest: '}${p.amount} due ${p.date})`,
+  'caseBrief.pending': (p: { amount: string; date: string }) => `a promise of ${p.amount} due ${p.date} still open`,
+  'caseBrief.disputed': (p: { reasons: string }) => `disputed: ${p.reasons}`,
+  'caseBrief.planBroken': () => 'a payment plan broken',
+  'caseBrief.lastPayment': (p: { amount: string; date: string }) => `last payment ${p.amount} on ${p.date}`,
+  'caseBrief.noPayment': () => 'no payment received',
   'escalation.reason': (p: { reason: Mrkdwn }) => `*Reason:*\n${p.reason}`,
   'escalation.noReason': () => '_No reason given._',
   'escalation.requestedBy': (p: { user: Mrkdwn; date: string }) => `Requested by ${p.user} on ${p.date}`,
@@ -802,7 +822,7 @@ const en = {
   // logging calls: /collect log and the log-call form
   'help.log.summary': () => 'Log a call: how it went, and what follows (a promise, the next attempt, a pause for a dispute…).',
   'help.log.details': () =>
-    'Give the case, then the outcome: `reached`, `no answer`, `voicemail`, `wrong number`, `promised <amount> <date>`, `disputed <price|quality|not delivered|already paid|other>`, `refused`, `paid [amount]` (French words work too: `pas de réponse`, `répondeur`, `faux numéro`, `promis`, `litige`, `refus`, `payé`, `joint`). Words after that are the note. A name of several words goes in quotes, or is read as the longest start that names one customer. Without an outcome (or without what it needs) the log-call form opens, with your text as its note. No answer and voicemail schedule the next call after the back-off (`call_backoff_days`), at the start of the calling window in the debtor\'s time zone; a dispute pauses the case for 30 days or until the follow-up date; a payment the debtor claims is noted for finance to confirm; a refusal suggests escalation. After a formal notice: `letter-sent [tracking no.]` records its sending today, `letter-received <date>` the day the acknowledgement of receipt was signed (French: `lettre envoyée`, `LR envoyée`, `AR reçu`, `lettre reçue`); on a case with an agency or in court, `recovered <amount> [note]` (`récupéré`, `encaissé par l\'agence`) records the money recovered as a payment on the oldest invoices first.',
+    'Give the case, then the outcome: `reached`, `no answer`, `voicemail`, `wrong number`, `promised <amount> <date>`, `disputed <price|quality|not delivered|already paid|other>`, `refused`, `paid [amount]` (French words work too: `pas de réponse`, `répondeur`, `faux numéro`, `promis`, `litige`, `refus`, `payé`, `joint`). Words after that are the note. A name of several words goes in quotes, or is read as the longest start that names one customer. Free text without an outcome first (`log acme said he will pay half on friday`) is read (by AI when a key is set, else by rules) and shown with *Confirm*, *Edit* and *Cancel*: nothing is logged before you confirm. An outcome without what it needs, or the case alone, opens the log-call form. No answer and voicemail schedule the next call after the back-off (`call_backoff_days`), at the start of the calling window in the debtor\'s time zone; a dispute pauses the case for 30 days or until the follow-up date; a payment the debtor claims is noted for finance to confirm; a refusal suggests escalation. After a formal notice: `letter-sent [tracking no.]` records its sending today, `letter-received <date>` the day the acknowledgement of receipt was signed (French: `lettre envoyée`, `LR envoyée`, `AR reçu`, `lettre reçue`); on a case with an agency or in court, `recovered <amount> [note]` (`récupéré`, `encaissé par l\'agence`) records the money recovered as a payment on the oldest invoices first.',
   'log.usage': (p: { command: string }) =>
     `Which case, and how did the call go? E.g. \`${p.command} log acme no answer\`, or \`${p.command} log acme\` for the form.`,
   'log.notFound': (p: { input: string; command: string }) =>
@@ -876,6 +896,131 @@ const en = {
     `They refuse to pay: escalation is the next step. Ask a manager for a formal notice with \`${p.command} escalate ${p.ref} notice\`.`,
   'logCall.nextCall': (p: { date: string; time: string; zone: string }) => `Next call: ${p.date} at ${p.time} (${p.zone}), on your list.`,
 
+  // a free-text call note read (by AI or rules) and shown for confirmation (src/slack/note-confirmation.ts)
+  'noteReading.heading': (p: { name: string }) => `What I read in your note on the call to *${p.name}*:`,
+  'noteReading.outcome': () => 'Outcome',
+  'noteReading.amount': () => 'Amount',
+  'noteReading.date': () => 'Date',
+  'noteReading.plan': () => 'Plan',
+  'noteReading.nextStep': () => 'Next step',
+  'noteReading.dispute': () => 'Dispute',
+  'noteReading.nothing': () => '—',
+  'noteReading.planValue': (p: { count: number; every: string }) => `${p.count} instalments, every ${p.every}`,
+  'noteReading.every.week': () => 'week',
+  'noteReading.every.fortnight': () => '2 weeks',
+  'noteReading.every.month': () => 'month',
+  'noteReading.callBack': (p: { date: string }) => `call back on ${p.date}`,
+  'noteReading.escalate': () => 'escalate (formal notice or agency)',
+  'noteReading.noNextStep': () => 'none',
+  'noteReading.yourNote': () => 'Your note:',
+  'noteReading.byAi': () => 'Read by AI: check it before you confirm.',
+  'noteReading.byRules': (p: { why: string }) => `Read by rules (${p.why}).`,
+  'noteReading.why.no_key': () => 'no AI key is set',
+  'noteReading.why.timeout': () => 'the AI did not answer in time',
+  'noteReading.why.http_error': () => 'the AI service did not answer',
+  'noteReading.why.invalid_output': () => 'the AI answer was unusable',
+  'noteReading.dropped': (p: { fields: string }) => `Left empty because your note does not say it: ${p.fields}.`,
+  'noteReading.summary': (p: { summary: string }) => `Summary: ${p.summary}`,
+  'noteReading.missing': (p: { fields: string }) => `Missing before it can be logged: ${p.fields}. Press *Edit* to fill it in.`,
+  'noteReading.missing.outcome': () => 'the outcome',
+  'noteReading.missing.amount': () => 'the promised amount',
+  'noteReading.missing.date': () => 'the promised date',
+  'noteReading.missing.dispute': () => 'what the dispute is about',
+  'noteReading.planHint': (p: { command: string }) => `Logging the call does not set up instalments: use \`${p.command} plan\` once it is logged.`,
+  'noteReading.button.confirm': () => 'Confirm',
+  'noteReading.button.edit': () => 'Edit',
+  'noteReading.button.cancel': () => 'Cancel',
+  'noteReading.gone': (p: { command: string }) =>
+    `This reading is no longer waiting (it was logged, cancelled, or is more than a day old): nothing was logged. Log the call again with \`${p.command} log\`.`,
+  'noteReading.cancelled': () => 'Cancelled: nothing was logged.',
+  'noteReading.alreadyLogged': () => 'This call was already logged from its note.',
+  'noteReading.fixWithEdit': () => 'Nothing was logged: press *Edit* on the reading to correct it.',
+
+  // reminder e-mails in Slack: the draft in its case thread (Send, Edit, Skip), the review modal, the case file
+  'reminder.button.send': () => 'Send',
+  'reminder.button.edit': () => 'Edit',
+  'reminder.button.skip': () => 'Skip',
+  'reminder.whoApproves.team': () => 'Nothing leaves before a collector or a manager presses *Send*; *Edit* changes the text, *Skip* sends nothing.',
+  'reminder.whoApproves.manager': () => 'The copy of the formal notice needs a *manager*: nothing leaves before one presses *Send*.',
+  'reminder.auto': () => 'Send policy *auto* for this step: it leaves by itself within the debtor\'s business hours.',
+  'reminder.editedBy': (p: { user: Mrkdwn }) => `Text edited by ${p.user}.`,
+  'reminder.state.approved': (p: { user: Mrkdwn; time: string }) => `:white_check_mark: Approved by ${p.user} · leaves ${p.time} (debtor's business hours)`,
+  'reminder.state.approvedPolicy': (p: { time: string }) => `:white_check_mark: Approved by the send policy · leaves ${p.time} (debtor's business hours)`,
+  'reminder.state.outbox': (p: { user: Mrkdwn }) => `:white_check_mark: Approved by ${p.user} · saved to the outbox (SMTP_URL not set: nothing leaves this machine)`,
+  'reminder.state.skipped': (p: { user: Mrkdwn; reason: string }) => `:fast_forward: Skipped by ${p.user}, nothing sent: ${p.reason}`,
+  'reminder.state.cancelled': () => ':no_entry_sign: Cancelled before it left: nothing was sent.',
+  'reminder.state.noAddress': () => ':warning: No usable e-mail address: nothing was sent, a task went to the case owner.',
+  'reminder.notFound': () => 'This reminder draft is not in relance any more. Nothing changed.',
+  'reminder.needsManager': (p: { role: string }) =>
+    `The copy of the formal notice needs a *manager*, and you are a ${p.role}: ask a manager to send, edit or skip it. Nothing changed.`,
+  'reminder.notWaiting': (p: { state: Mrkdwn }) => `This reminder is no longer waiting (${p.state}). Nothing changed.`,
+  'reminder.noSender': (p: { command: string }) =>
+    `Nothing can leave yet: the workspace has no sender address. An admin sets it with \`${p.command} settings set mail_from Acme <ar@acme.fr>\`. Nothing was sent.`,
+  'reminder.noAddress': (p: { name: string }) => `*${p.name}* has no usable e-mail address: nothing was sent, and a task went to the case owner to find one.`,
+  'reminder.tooLongToEdit': (p: { length: number; max: number }) =>
+    `This text is ${p.length} characters long and a Slack form edits at most ${p.max}: it cannot be edited here. Send it as it is, or skip it and write to the customer yourself. Nothing changed.`,
+  'reminder.staleTrigger': () => 'Slack did not let the form open in time (it allows 3 seconds). Press the button again.',
+  'reminder.badForm': (p: { input: string; command: string }) =>
+    `This form came back damaged ("${p.input}"), so nothing changed. Press the button on the reminder again, or see the case with \`${p.command} case\`.`,
+  'reminder.failed': (p: { ref: string }) => `Something went wrong on my side and nothing was changed. Please try again; if it persists, give your admin this reference: ${p.ref}.`,
+  'reminderEdit.title': () => 'Edit the reminder',
+  'reminderEdit.save': () => 'Save',
+  'reminderEdit.cancel': () => 'Cancel',
+  'reminderEdit.intro': (p: { name: string; stage: string }) =>
+    `The *${p.stage}* to *${p.name}*. Reword it freely, but keep the amounts and invoice numbers as printed: they come from the ledger, and relance checks them.`,
+  'reminderEdit.subject': () => 'Subject',
+  'reminderEdit.body': () => 'Text',
+  'reminderEdit.emptySubject': () => 'Write a subject: it is the first thing the debtor reads.',
+  'reminderEdit.subjectTooLong': (p: { length: number; max: number }) => `The subject is ${p.length} characters long; keep it within ${p.max}.`,
+  'reminderEdit.emptyBody': () => 'Write the text of the reminder.',
+  'reminderEdit.bodyTooLong': (p: { length: number; max: number }) => `The text is ${p.length} characters long; keep it within ${p.max}.`,
+  'reminderEdit.missing': (p: { missing: string; example: string }) =>
+    `The text no longer has ${p.missing}. The figures and invoice numbers come from the ledger: keep each as printed, for example "${p.example}".`,
+  'reminderSkip.title': () => 'Skip the reminder',
+  'reminderSkip.submit': () => 'Skip it',
+  'reminderSkip.intro': (p: { name: string; stage: string }) => `Skip the *${p.stage}* to *${p.name}*? Nothing is sent; your reason goes to the case file.`,
+  'reminderSkip.reason': () => 'Why?',
+  'reminderSkip.needReason': () => 'Say why: it goes to the case file.',
+  'reminderSkip.tooLong': (p: { length: number; max: number }) => `That is ${p.length} characters; keep the reason within ${p.max}.`,
+  'review.title': () => 'Reminders to send',
+  'review.submit': (p: { count: number }) => `Send these ${p.count}`,
+  'review.close': () => 'Close',
+  'review.covers': (p: { count: number; list: Mrkdwn }) => `*These ${p.count} reminder${p.count === 1 ? '' : 's'}:* ${p.list}`,
+  'review.coversItem': (p: { name: string; stage: string }) => `${p.name} (${p.stage})`,
+  'review.item': (p: { name: string; stage: string; total: string; invoices: string; subject: string }) =>
+    `*${p.name}* · ${p.stage} · ${p.total} · ${p.invoices}\n_${p.subject}_`,
+  'review.page': (p: { page: number; pages: number; total: number }) => `Page ${p.page} of ${p.pages} · ${p.total} waiting, oldest first. *Send these* approves exactly the reminders of this page.`,
+  'review.previous': () => 'Previous',
+  'review.next': () => 'Next',
+  'review.none': () => 'No reminders are waiting for your approval.',
+  'review.managersOnly': () => 'Copies of formal notices need a manager: they are not in your list.',
+  'review.outbox': () => 'SMTP_URL is not set: approved mails are saved to the outbox and nothing leaves this machine.',
+  'review.result': (p: { approved: number; gone: number; noAddress: number; refused: number }) =>
+    `:white_check_mark: ${p.approved} approved: each leaves within its debtor's business hours.${p.gone ? ` ${p.gone} ${p.gone === 1 ? 'was' : 'were'} no longer waiting (sent, skipped or edited by someone else meanwhile).` : ''}${p.noAddress ? ` ${p.noAddress} had no usable e-mail address: a task went to each case owner.` : ''}${p.refused ? ` ${p.refused} need${p.refused === 1 ? 's' : ''} a manager.` : ''}`,
+  'digest.remindersWaiting': (p: { count: number }) => `*Reminders waiting for approval:* ${p.count}`,
+  'digest.review': () => 'Review',
+  'digest.mailsUnknown': (p: { count: number }) => `*Mails whose sending is unknown:* ${p.count} — \`relance outbox --unknown\` lists them`,
+  'mailVia.smtp': () => 'sent, accepted by the mail server',
+  'mailVia.outbox': () => 'saved to the outbox, not sent (SMTP_URL is not set: it did not leave this machine)',
+  'mailCancel.paid': () => 'the invoices were paid meanwhile',
+  'mailCancel.balance_changed': () => 'the balance changed after it was approved',
+  'mailCancel.case_closed': () => 'the case was closed',
+  'mailCancel.address_changed': () => 'the customer\'s e-mail address changed',
+  'mailCancel.address_bad': () => 'the mail server refused this address for good',
+  'activity.reminder_approved': (p: { stage: string }) => `Reminder e-mail (${p.stage}) approved: it leaves within the debtor's business hours`,
+  'activity.reminder_sent': (p: { stage: string; via: string; to: string; subject: string; message_id: string }) =>
+    `Reminder e-mail (${p.stage}) to ${p.to} ${p.via}: “${p.subject}” · Message-ID ${p.message_id}`,
+  'activity.reminder_cancelled': (p: { stage: string; reason: string }) => `Reminder e-mail (${p.stage}) cancelled before it left: ${p.reason}`,
+  'activity.reminder_refused': (p: { stage: string; smtp_response: string }) =>
+    `The mail server refused the reminder e-mail (${p.stage}) for good: ${p.smtp_response}. The address is marked bad; no more mails go to it until it changes`,
+  'activity.reminder_unknown': (p: { stage: string }) =>
+    `Reminder e-mail (${p.stage}): whether it left is unknown (the mail server's answer was lost). It is not retried by itself: \`relance outbox --unknown\` lists it for a person to decide`,
+  'activity.reminder_resend': (p: { stage: string }) =>
+    `Reminder e-mail (${p.stage}) of unknown outcome: a person found it had not arrived, and it is queued for one more attempt`,
+  'activity.reminder_no_address': (p: { stage: string }) => `No usable e-mail address for the reminder (${p.stage}): a task went to the case owner`,
+  'activity.reminder_edited': (p: { stage: string; subject: string }) => `Reminder e-mail (${p.stage}) edited before sending; subject now “${p.subject}”`,
+  'activity.reminder_skipped': (p: { stage: string }) => `Reminder e-mail (${p.stage}) skipped: nothing sent`,
+
   // late fees (src/domain/late-fees.ts): a half-year whose rate is not in the table yet
   'lateFees.table.ecb': () => 'ECB main refinancing rate',
   'lateFees.table.legal': () => 'legal interest rate',
@@ -920,9 +1065,9 @@ const fr: Catalogue = {
   'help.digest.summary': () => 'Le relevé quotidien des retards de ce canal : le publier maintenant, le prévisualiser, le programmer ou l\'arrêter.',
   'help.digest.details': () =>
     'Le relevé est publié les jours ouvrés seulement (week-ends et jours fériés exclus), au plus une fois par jour et par canal. Par défaut à 09:00 dans le fuseau de l\'espace, du lundi au vendredi. Programmer, publier maintenant et arrêter demandent le rôle manager. Si relance dit n\'avoir pas pu vérifier si un message du relevé est déjà dans le canal, regardez : s\'il manque, tapez `digest now confirm <jour>` dans ce canal ; s\'il y est, `digest now found <lien>` avec son lien (⋯ → Copier le lien).',
-  'help.settings.summary': () => 'Affiche et change les réglages de l\'espace : canaux, délai de grâce des promesses, relances d\'appel, plage d\'appel, profil d\'appel (admins seulement).',
+  'help.settings.summary': () => 'Affiche et change les réglages de l\'espace : canaux, délai de grâce des promesses, appels, échelle de relance, créancier, e-mails de relance (admins seulement).',
   'help.settings.details': () =>
-    'Chaque réglage vérifie sa valeur et dit ce qui ne va pas. `set <clé> défaut` revient à la valeur par défaut. Un canal : tapez # et choisissez-le dans la liste, ou tapez `ici` dans ce canal ; relance doit pouvoir y publier. Les jours sont des jours ouvrés. Sans `set`, `settings <clé> <valeur>` change aussi un réglage et `settings <clé>` en affiche un.',
+    'Chaque réglage vérifie sa valeur et dit ce qui ne va pas. `set <clé> défaut` revient à la valeur par défaut. Un canal : tapez # et choisissez-le dans la liste, ou tapez `ici` dans ce canal ; relance doit pouvoir y publier. Les jours sont des jours ouvrés. Sans `set`, `settings <clé> <valeur>` change aussi un réglage et `settings <clé>` en affiche un. `settings creditor` et `settings mail` affichent ensemble les réglages des lettres et des e-mails de relance.',
   'overdue.title.all': () => 'Comptes en retard — toute l\'équipe',
   'overdue.title.mine': () => 'Comptes en retard — les miens',
   'overdue.title.user': (p) => `Comptes en retard — suivis par ${p.user}`,
@@ -1195,7 +1340,7 @@ const fr: Catalogue = {
     `« ${p.input} » correspond à plusieurs clients : ${p.names}. Tapez davantage du nom, ou la référence, par ex. \`${p.command} export C-1001\`.`,
   'export.neverACase': (p) => `${p.name} n'a jamais eu de dossier de recouvrement : il n'y a rien à exporter.`,
   'export.done': (p) =>
-    `Le dossier de *${p.name}* (${p.ref}) est dans vos messages privés avec relance : ${p.file} (synthèse, factures, paiements, historique${p.letters > 0 ? ` et ${p.letters} lettre${p.letters > 1 ? 's' : ''}` : ''}).`,
+    `Le dossier de *${p.name}* (${p.ref}) est dans vos messages privés avec relance : ${p.file} (synthèse, factures, paiements, historique${p.letters > 0 ? `, ${p.letters} lettre${p.letters > 1 ? 's' : ''}` : ''}${p.mails > 0 ? `, ${p.mails} e-mail${p.mails > 1 ? 's' : ''} tel${p.mails > 1 ? 's' : ''} qu'envoyé${p.mails > 1 ? 's' : ''}` : ''}).`,
   'export.incomplete': (p) =>
     `Sa synthèse indique « non renseigné » pour ${p.keys} : un admin les renseigne avec \`${p.command} settings set <clé> <valeur>\` (voir \`${p.command} settings creditor\`).`,
   'export.uploadFailed': (p) =>
@@ -1453,6 +1598,10 @@ const fr: Catalogue = {
   'activity.call_scheduled': (p) => `Prochain appel prévu le ${p.next}`,
   'activity.call_assigned': (p) => `Appel attribué pour le ${p.date}`,
   'callReminder.due': (p) => `C'est l'heure d'appeler *${p.name}* (${p.ref}) : prévu ${p.date} à ${p.time} (${p.zone}).`,
+  'mail.refusedDm': (p) =>
+    `Le serveur de messagerie a refusé définitivement l'e-mail (${p.stage}) à *${p.name}* (${p.ref}) : ${p.response}. Plus aucun e-mail ne part vers ${p.address} ; trouvez la bonne adresse, mettez le client à jour, puis approuvez de nouveau la relance (\`${p.command} case ${p.ref}\`).`,
+  'mail.gaveUpDm': (p) =>
+    `L'e-mail (${p.stage}) à *${p.name}* (${p.ref}) n'a pas pu être remis après ${p.attempts} tentatives (dernière réponse : ${p.response}) ; relance a cessé d'essayer. Vérifiez les réglages e-mail et l'adresse (\`${p.command} case ${p.ref}\`).`,
   'help.assign.summary': () => 'Confie l\'appel d\'un dossier à quelqu\'un (vous par défaut) à une heure donnée, avec un rappel en message privé à l\'échéance.',
   'help.assign.details': () =>
     'Indiquez le dossier, puis éventuellement une personne (`@jeanne`, réservé aux managers pour quelqu\'un d\'autre) et un jour avec une heure facultative (`vendredi 14:30`), lus dans le fuseau de cette personne. Sans jour : son prochain matin de travail (`team hours`), déplacé à quand le débiteur peut être appelé. L\'heure doit être dans la plage d\'appel du débiteur (`calling_window`, dans son fuseau) et respecter le profil d\'appel s\'il y en a un (`calling_profile`) ; hors des horaires de la personne, c\'est seulement signalé. Un dossier a un seul appel ouvert : attribuer à nouveau le remplace.',
@@ -1524,6 +1673,21 @@ const fr: Catalogue = {
   'escalation.brief.disputesLabel': () => 'Litiges',
   'escalation.brief.disputes': (p) => (p.count === 0 ? 'aucun' : `${p.count} (dossier suspendu pour litige)`),
   'escalation.brief.nothing': () => 'rien',
+  'caseBrief.label.ai': () => 'Synthèse (IA)',
+  'caseBrief.label.rules': () => 'Synthèse',
+  'caseBrief.noReminder': () => 'aucune relance pour l\'instant',
+  'caseBrief.reminders': (p) =>
+    `${p.count} relance${p.count > 1 ? 's' : ''}${p.sent > 0 ? ` (${p.sent} par e-mail)` : ''}, la dernière le ${p.last}`,
+  'caseBrief.noCall': () => 'aucun appel enregistré',
+  'caseBrief.calls': (p) =>
+    `${p.count} appel${p.count > 1 ? 's' : ''}, ${p.reached} joint${p.reached > 1 ? 's' : ''} (dernier : ${p.outcome} le ${p.last})`,
+  'caseBrief.broken': (p) =>
+    `${p.count} promesse${p.count > 1 ? 's' : ''} non tenue${p.count > 1 ? 's' : ''} (${p.count > 1 ? 'dernière : ' : ''}${p.amount} pour le ${p.date})`,
+  'caseBrief.pending': (p) => `une promesse de ${p.amount} pour le ${p.date} en cours`,
+  'caseBrief.disputed': (p) => `contesté : ${p.reasons}`,
+  'caseBrief.planBroken': () => 'un échéancier non tenu',
+  'caseBrief.lastPayment': (p) => `dernier paiement ${p.amount} le ${p.date}`,
+  'caseBrief.noPayment': () => 'aucun paiement reçu',
   'escalation.reason': (p) => `*Motif :*\n${p.reason}`,
   'escalation.noReason': () => '_Aucun motif donné._',
   'escalation.requestedBy': (p) => `Demandé par ${p.user} le ${p.date}`,
@@ -1634,7 +1798,7 @@ const fr: Catalogue = {
     `Pourquoi passer *${p.name}* en perte ? Le motif est obligatoire : le manager qui approuve le lit. Rien n'a été demandé. Exemple : \`${p.example}\``,
   'help.log.summary': () => 'Note un appel : comment il s\'est passé, et la suite (promesse, prochain essai, pause pour litige…).',
   'help.log.details': () =>
-    'Indiquez le dossier, puis le résultat : `joint`, `pas de réponse`, `répondeur`, `faux numéro`, `promis <montant> <date>`, `litige <prix|qualité|non livré|déjà payé|autre>`, `refus`, `payé [montant]` (les mots anglais marchent aussi : `no answer`, `voicemail`…). Les mots suivants sont la note. Un nom de plusieurs mots se met entre guillemets, ou se lit comme le plus long début qui désigne un seul client. Sans résultat (ou sans ce qu\'il demande), le formulaire s\'ouvre avec votre texte en note. Pas de réponse et répondeur prévoient le prochain appel après le délai de relance (`call_backoff_days`), au début de la plage d\'appel dans le fuseau du débiteur ; un litige met le dossier en pause 30 jours ou jusqu\'à la date de suivi ; un paiement annoncé par le débiteur est noté pour que la comptabilité le confirme ; un refus suggère l\'escalade. Après une mise en demeure : `lettre-envoyée [n° de suivi]` note son envoi aujourd\'hui, `AR reçu <date>` le jour où l\'accusé de réception a été signé ; sur un dossier confié à une agence ou au contentieux, `récupéré <montant> [note]` enregistre la somme récupérée comme paiement, sur les factures les plus anciennes d\'abord.',
+    'Indiquez le dossier, puis le résultat : `joint`, `pas de réponse`, `répondeur`, `faux numéro`, `promis <montant> <date>`, `litige <prix|qualité|non livré|déjà payé|autre>`, `refus`, `payé [montant]` (les mots anglais marchent aussi : `no answer`, `voicemail`…). Les mots suivants sont la note. Un nom de plusieurs mots se met entre guillemets, ou se lit comme le plus long début qui désigne un seul client. Un texte libre sans résultat en tête (`log acme paiera la moitié vendredi`) est lu (par l\'IA si une clé est configurée, sinon par des règles) et affiché avec *Confirmer*, *Modifier* et *Annuler* : rien n\'est noté avant votre confirmation. Un résultat sans ce qu\'il demande, ou le dossier seul, ouvre le formulaire. Pas de réponse et répondeur prévoient le prochain appel après le délai de relance (`call_backoff_days`), au début de la plage d\'appel dans le fuseau du débiteur ; un litige met le dossier en pause 30 jours ou jusqu\'à la date de suivi ; un paiement annoncé par le débiteur est noté pour que la comptabilité le confirme ; un refus suggère l\'escalade. Après une mise en demeure : `lettre-envoyée [n° de suivi]` note son envoi aujourd\'hui, `AR reçu <date>` le jour où l\'accusé de réception a été signé ; sur un dossier confié à une agence ou au contentieux, `récupéré <montant> [note]` enregistre la somme récupérée comme paiement, sur les factures les plus anciennes d\'abord.',
   'log.usage': (p) =>
     `Quel dossier, et comment s'est passé l'appel ? Par ex. \`${p.command} log acme pas de réponse\`, ou \`${p.command} log acme\` pour le formulaire.`,
   'log.notFound': (p) =>
@@ -1703,6 +1867,127 @@ const fr: Catalogue = {
   'logCall.escalate': (p) =>
     `Il refuse de payer : l'escalade est la prochaine étape. Demandez une mise en demeure à un manager avec \`${p.command} escalate ${p.ref} notice\`.`,
   'logCall.nextCall': (p) => `Prochain appel : ${p.date} à ${p.time} (${p.zone}), dans votre liste.`,
+
+  'noteReading.heading': (p) => `Ce que j'ai compris de votre note sur l'appel à *${p.name}* :`,
+  'noteReading.outcome': () => 'Résultat',
+  'noteReading.amount': () => 'Montant',
+  'noteReading.date': () => 'Date',
+  'noteReading.plan': () => 'Échéancier',
+  'noteReading.nextStep': () => 'Suite',
+  'noteReading.dispute': () => 'Contestation',
+  'noteReading.nothing': () => '—',
+  'noteReading.planValue': (p) => `${p.count} échéances, ${p.every}`,
+  'noteReading.every.week': () => 'chaque semaine',
+  'noteReading.every.fortnight': () => 'toutes les 2 semaines',
+  'noteReading.every.month': () => 'chaque mois',
+  'noteReading.callBack': (p) => `rappeler le ${p.date}`,
+  'noteReading.escalate': () => 'escalade (mise en demeure ou agence)',
+  'noteReading.noNextStep': () => 'aucune',
+  'noteReading.yourNote': () => 'Votre note :',
+  'noteReading.byAi': () => 'Lu par l\'IA : vérifiez avant de confirmer.',
+  'noteReading.byRules': (p) => `Lu par les règles (${p.why}).`,
+  'noteReading.why.no_key': () => 'aucune clé d\'IA n\'est configurée',
+  'noteReading.why.timeout': () => 'l\'IA n\'a pas répondu à temps',
+  'noteReading.why.http_error': () => 'le service d\'IA n\'a pas répondu',
+  'noteReading.why.invalid_output': () => 'la réponse de l\'IA était inutilisable',
+  'noteReading.dropped': (p) => `Laissé vide car votre note ne le dit pas : ${p.fields}.`,
+  'noteReading.summary': (p) => `Résumé : ${p.summary}`,
+  'noteReading.missing': (p) => `Il manque, pour noter l'appel : ${p.fields}. Appuyez sur *Modifier* pour le compléter.`,
+  'noteReading.missing.outcome': () => 'le résultat',
+  'noteReading.missing.amount': () => 'le montant promis',
+  'noteReading.missing.date': () => 'la date promise',
+  'noteReading.missing.dispute': () => 'l\'objet de la contestation',
+  'noteReading.planHint': (p) => `Noter l'appel ne crée pas l'échéancier : utilisez \`${p.command} plan\` une fois l'appel noté.`,
+  'noteReading.button.confirm': () => 'Confirmer',
+  'noteReading.button.edit': () => 'Modifier',
+  'noteReading.button.cancel': () => 'Annuler',
+  'noteReading.gone': (p) =>
+    `Cette lecture n'est plus en attente (déjà notée, annulée, ou vieille de plus d'un jour) : rien n'a été noté. Notez l'appel à nouveau avec \`${p.command} log\`.`,
+  'noteReading.cancelled': () => 'Annulé : rien n\'a été noté.',
+  'noteReading.alreadyLogged': () => 'Cet appel a déjà été noté à partir de sa note.',
+  'noteReading.fixWithEdit': () => 'Rien n\'a été noté : appuyez sur *Modifier* sous la lecture pour corriger.',
+
+  'reminder.button.send': () => 'Envoyer',
+  'reminder.button.edit': () => 'Modifier',
+  'reminder.button.skip': () => 'Ignorer',
+  'reminder.whoApproves.team': () => 'Rien ne part avant qu\'un collector ou un manager appuie sur *Envoyer* ; *Modifier* change le texte, *Ignorer* n\'envoie rien.',
+  'reminder.whoApproves.manager': () => 'La copie de la mise en demeure demande un *manager* : rien ne part avant qu\'il appuie sur *Envoyer*.',
+  'reminder.auto': () => 'Politique d\'envoi *auto* pour cette étape : elle part d\'elle-même aux heures ouvrées du débiteur.',
+  'reminder.editedBy': (p) => `Texte modifié par ${p.user}.`,
+  'reminder.state.approved': (p) => `:white_check_mark: Approuvée par ${p.user} · part ${p.time} (heures ouvrées du débiteur)`,
+  'reminder.state.approvedPolicy': (p) => `:white_check_mark: Approuvée par la politique d'envoi · part ${p.time} (heures ouvrées du débiteur)`,
+  'reminder.state.outbox': (p) => `:white_check_mark: Approuvée par ${p.user} · enregistrée dans la boîte d'envoi locale (SMTP_URL non défini : rien ne quitte cette machine)`,
+  'reminder.state.skipped': (p) => `:fast_forward: Ignorée par ${p.user}, rien n'est envoyé : ${p.reason}`,
+  'reminder.state.cancelled': () => ':no_entry_sign: Annulée avant de partir : rien n\'a été envoyé.',
+  'reminder.state.noAddress': () => ':warning: Aucune adresse e-mail utilisable : rien n\'a été envoyé, une tâche est allée au responsable du dossier.',
+  'reminder.notFound': () => 'Ce brouillon de relance n\'est plus dans relance. Rien n\'a changé.',
+  'reminder.needsManager': (p) =>
+    `La copie de la mise en demeure demande un *manager*, et vous êtes ${p.role} : demandez à un manager de l'envoyer, la modifier ou l'ignorer. Rien n'a changé.`,
+  'reminder.notWaiting': (p) => `Cette relance n'attend plus (${p.state}). Rien n'a changé.`,
+  'reminder.noSender': (p) =>
+    `Rien ne peut partir : l'espace n'a pas d'adresse d'expéditeur. Un admin la définit avec \`${p.command} settings set mail_from Acme <ar@acme.fr>\`. Rien n'a été envoyé.`,
+  'reminder.noAddress': (p) => `*${p.name}* n'a pas d'adresse e-mail utilisable : rien n'a été envoyé, et une tâche est allée au responsable du dossier pour en trouver une.`,
+  'reminder.tooLongToEdit': (p) =>
+    `Ce texte fait ${p.length} caractères et un formulaire Slack en modifie au plus ${p.max} : il ne peut pas être modifié ici. Envoyez-le tel quel, ou ignorez-le et écrivez vous-même au client. Rien n'a changé.`,
+  'reminder.staleTrigger': () => 'Slack n\'a pas laissé le formulaire s\'ouvrir à temps (il accorde 3 secondes). Appuyez à nouveau sur le bouton.',
+  'reminder.badForm': (p) =>
+    `Ce formulaire est revenu abîmé (« ${p.input} »), donc rien n'a changé. Appuyez à nouveau sur le bouton de la relance, ou voyez le dossier avec \`${p.command} case\`.`,
+  'reminder.failed': (p) => `Un problème est survenu de mon côté et rien n'a été modifié. Réessayez ; si cela persiste, donnez cette référence à votre admin : ${p.ref}.`,
+  'reminderEdit.title': () => 'Modifier la relance',
+  'reminderEdit.save': () => 'Enregistrer',
+  'reminderEdit.cancel': () => 'Annuler',
+  'reminderEdit.intro': (p) =>
+    `La *${p.stage}* pour *${p.name}*. Reformulez librement, mais gardez les montants et numéros de facture tels qu'imprimés : ils viennent du grand livre, et relance les vérifie.`,
+  'reminderEdit.subject': () => 'Objet',
+  'reminderEdit.body': () => 'Texte',
+  'reminderEdit.emptySubject': () => 'Écrivez un objet : c\'est la première chose que lit le débiteur.',
+  'reminderEdit.subjectTooLong': (p) => `L'objet fait ${p.length} caractères ; restez sous ${p.max}.`,
+  'reminderEdit.emptyBody': () => 'Écrivez le texte de la relance.',
+  'reminderEdit.bodyTooLong': (p) => `Le texte fait ${p.length} caractères ; restez sous ${p.max}.`,
+  'reminderEdit.missing': (p) =>
+    `Le texte ne contient plus ${p.missing}. Les montants et numéros de facture viennent du grand livre : gardez-les tels qu'imprimés, par exemple « ${p.example} ».`,
+  'reminderSkip.title': () => 'Ignorer la relance',
+  'reminderSkip.submit': () => 'Ignorer',
+  'reminderSkip.intro': (p) => `Ignorer la *${p.stage}* pour *${p.name}* ? Rien n'est envoyé ; votre raison va au dossier.`,
+  'reminderSkip.reason': () => 'Pourquoi ?',
+  'reminderSkip.needReason': () => 'Dites pourquoi : cela va au dossier.',
+  'reminderSkip.tooLong': (p) => `Cela fait ${p.length} caractères ; gardez la raison sous ${p.max}.`,
+  'review.title': () => 'Relances à envoyer',
+  'review.submit': (p) => `Envoyer ces ${p.count}`,
+  'review.close': () => 'Fermer',
+  'review.covers': (p) => `*${p.count === 1 ? 'Cette relance' : `Ces ${p.count} relances`} :* ${p.list}`,
+  'review.coversItem': (p) => `${p.name} (${p.stage})`,
+  'review.item': (p) => `*${p.name}* · ${p.stage} · ${p.total} · ${p.invoices}\n_${p.subject}_`,
+  'review.page': (p) => `Page ${p.page} sur ${p.pages} · ${p.total} en attente, les plus anciennes d'abord. *Envoyer ces* approuve exactement les relances de cette page.`,
+  'review.previous': () => 'Précédentes',
+  'review.next': () => 'Suivantes',
+  'review.none': () => 'Aucune relance n\'attend votre approbation.',
+  'review.managersOnly': () => 'Les copies de mises en demeure demandent un manager : elles ne sont pas dans votre liste.',
+  'review.outbox': () => 'SMTP_URL n\'est pas défini : les mails approuvés vont dans la boîte d\'envoi locale et rien ne quitte cette machine.',
+  'review.result': (p) =>
+    `:white_check_mark: ${p.approved} approuvée${p.approved > 1 ? 's' : ''} : chacune part aux heures ouvrées de son débiteur.${p.gone ? ` ${p.gone} n'attendai${p.gone > 1 ? 'ent' : 't'} plus (envoyée, ignorée ou modifiée par quelqu'un d'autre entre-temps).` : ''}${p.noAddress ? ` ${p.noAddress} sans adresse e-mail utilisable : une tâche est allée à chaque responsable.` : ''}${p.refused ? ` ${p.refused} demande${p.refused > 1 ? 'nt' : ''} un manager.` : ''}`,
+  'digest.remindersWaiting': (p) => `*Relances en attente d'approbation :* ${p.count}`,
+  'digest.review': () => 'Passer en revue',
+  'digest.mailsUnknown': (p) => `*Mails dont l'envoi est incertain :* ${p.count} — \`relance outbox --unknown\` les liste`,
+  'mailVia.smtp': () => 'envoyée, acceptée par le serveur de mail',
+  'mailVia.outbox': () => 'enregistrée dans la boîte d\'envoi locale, non envoyée (SMTP_URL non défini : elle n\'a pas quitté cette machine)',
+  'mailCancel.paid': () => 'les factures ont été payées entre-temps',
+  'mailCancel.balance_changed': () => 'le solde a changé depuis l\'approbation',
+  'mailCancel.case_closed': () => 'le dossier a été clos',
+  'mailCancel.address_changed': () => 'l\'adresse e-mail du client a changé',
+  'mailCancel.address_bad': () => 'le serveur de mail a refusé définitivement cette adresse',
+  'activity.reminder_approved': (p) => `Relance par e-mail (${p.stage}) approuvée : elle part aux heures ouvrées du débiteur`,
+  'activity.reminder_sent': (p) => `Relance par e-mail (${p.stage}) à ${p.to} ${p.via} : « ${p.subject} » · Message-ID ${p.message_id}`,
+  'activity.reminder_cancelled': (p) => `Relance par e-mail (${p.stage}) annulée avant de partir : ${p.reason}`,
+  'activity.reminder_refused': (p) =>
+    `Le serveur de mail a refusé définitivement la relance par e-mail (${p.stage}) : ${p.smtp_response}. L'adresse est marquée invalide ; plus aucun mail n'y part tant qu'elle ne change pas`,
+  'activity.reminder_unknown': (p) =>
+    `Relance par e-mail (${p.stage}) : on ne sait pas si elle est partie (la réponse du serveur de mail a été perdue). Elle n'est pas réessayée d'elle-même : \`relance outbox --unknown\` la liste pour qu'une personne décide`,
+  'activity.reminder_resend': (p) =>
+    `Relance par e-mail (${p.stage}) à l'issue inconnue : une personne a constaté qu'elle n'était pas arrivée, elle repart pour une nouvelle tentative`,
+  'activity.reminder_no_address': (p) => `Aucune adresse e-mail utilisable pour la relance (${p.stage}) : une tâche est allée au responsable du dossier`,
+  'activity.reminder_edited': (p) => `Relance par e-mail (${p.stage}) modifiée avant l'envoi ; objet désormais « ${p.subject} »`,
+  'activity.reminder_skipped': (p) => `Relance par e-mail (${p.stage}) ignorée : rien n'est envoyé`,
 
   'lateFees.table.ecb': () => 'taux de refinancement principal de la BCE',
   'lateFees.table.legal': () => 'taux de l\'intérêt légal',

@@ -18,10 +18,26 @@ const UPDATABLE: readonly [string, string, string][] = [
   ['late_rate', 's.late_rate', 'late_rate'],
 ];
 
+/**
+ * Marks that hold only for the contact they were made on: a number a call
+ * found wrong, an address a mail server refused for good. Another number or
+ * address from the ledger lifts them (SET reads `c` as it was before the update).
+ */
+function cleared(present: ReadonlySet<string>): string[] {
+  const lifted: string[] = [];
+  if (present.has('phone')) lifted.push('phone_wrong_at = case when s.phone is distinct from c.phone then null else c.phone_wrong_at end');
+  if (present.has('email')) {
+    for (const col of ['email_bad_address', 'email_bad_at', 'email_bad_reason']) {
+      lifted.push(`${col} = case when s.email is distinct from c.email then null else c.${col} end`);
+    }
+  }
+  return lifted;
+}
+
 export async function writeCustomers(ctx: WriteContext): Promise<WriteCounts> {
   const { tx, workspaceId: ws, now } = ctx;
   const columns = UPDATABLE.filter(([, , fileColumn]) => ctx.present.has(fileColumn));
-  const set = sql.raw(columns.map(([col, expr]) => `${col} = ${expr}`).join(', '));
+  const set = sql.raw([...columns.map(([col, expr]) => `${col} = ${expr}`), ...cleared(ctx.present)].join(', '));
   const stored = sql.raw(columns.map(([col]) => `c.${col}`).join(', '));
   const incoming = sql.raw(columns.map(([, expr]) => expr).join(', '));
 

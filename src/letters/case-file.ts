@@ -1,6 +1,8 @@
 // The case file export (SPEC §1 Activity, §2 "Agency / legal hand-off"): one
 // ZIP an agency or a lawyer can take as is — summary.pdf, invoices.csv,
-// payments.csv, timeline.csv (every activity) and the letters under letters/.
+// payments.csv, timeline.csv (every activity), the letters under letters/ and
+// the reminder e-mails that left under mails/ (each the very bytes sent, as an
+// .eml any mail program opens), indexed by mails.csv.
 // CSVs are RFC 4180 (comma, CRLF, UTF-8 with a BOM so spreadsheets read the
 // accents), amounts with a dot and the currency beside them, dates ISO.
 import { ZipArchive } from 'archiver';
@@ -39,12 +41,35 @@ export interface TimelineRow {
   note: string | null;
 }
 
+/** A reminder e-mail that left (over SMTP, or into the local outbox). */
+export interface MailEntry {
+  id: number;
+  stage: string;
+  /** When it left, local day and time in `timeZone`. */
+  date: IsoDate;
+  time: string;
+  timeZone: string;
+  /** smtp, or outbox: written as an .eml on the relance host, never delivered. */
+  via: string;
+  messageId: string;
+  from: string;
+  to: string;
+  subject: string;
+  /** The server's answer, or who confirmed an attempt whose answer was lost. */
+  smtpResponse: string | null;
+  sha256: string;
+  /** The stored bytes, exactly: what the debtor's server received. */
+  raw: Buffer;
+}
+
 export interface CaseFileContent {
   summaryPdf: Buffer;
   invoices: InvoiceRow[];
   payments: PaymentRow[];
   timeline: TimelineRow[];
   letters: { filename: string; content: Buffer }[];
+  /** Oldest first; none: no mails/ folder and no mails.csv. */
+  mails?: MailEntry[];
   /** Stamped on every entry: the same content gives the same archive. */
   date: Date;
 }
@@ -91,6 +116,17 @@ export const timelineCsv = (rows: readonly TimelineRow[]): string => toCsv(
   rows.map((r) => [r.date, r.time, r.timeZone, text(r.who), r.kind, text(r.description), text(r.note)]),
 );
 
+/** `2026-05-04-reminder_1-17.eml`: sorted by name, the folder reads in the order the mails left. */
+export const mailFilename = (m: Pick<MailEntry, 'date' | 'stage' | 'id'>): string => `${m.date}-${m.stage}-${m.id}.eml`;
+
+export const mailsCsv = (rows: readonly MailEntry[]): string => toCsv(
+  ['date', 'time', 'time_zone', 'stage', 'sent_via', 'from', 'to', 'subject', 'message_id', 'smtp_response', 'file', 'sha256'],
+  rows.map((m) => [
+    m.date, m.time, m.timeZone, m.stage, m.via, text(m.from), text(m.to), text(m.subject), text(m.messageId), text(m.smtpResponse),
+    `mails/${mailFilename(m)}`, m.sha256,
+  ]),
+);
+
 /** The ZIP's bytes. */
 export async function buildCaseFileZip(content: CaseFileContent): Promise<Buffer> {
   const zip = new ZipArchive({ zlib: { level: 9 } });
@@ -113,6 +149,11 @@ export async function buildCaseFileZip(content: CaseFileContent): Promise<Buffer
     for (let n = 2; used.has(name); n++) name = letter.filename.replace(/(\.[^.]+)?$/, `-${n}$1`);
     used.add(name);
     zip.append(letter.content, { name: `letters/${name}`, date });
+  }
+  const mails = content.mails ?? [];
+  if (mails.length > 0) {
+    zip.append(mailsCsv(mails), { name: 'mails.csv', date });
+    for (const mail of mails) zip.append(mail.raw, { name: `mails/${mailFilename(mail)}`, date });
   }
   await zip.finalize();
   return done;

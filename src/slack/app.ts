@@ -7,6 +7,8 @@ import { createAccessResolver } from './access.ts';
 import { registerActions } from './actions.ts';
 import { registerDigestInteractions } from './digest-interactions.ts';
 import { registerEscalationInteractions } from './escalation-interactions.ts';
+import { registerReminderInteractions } from './reminder-interactions.ts';
+import { closeNoteConfirmation, registerNoteConfirmation } from './note-confirmation.ts';
 import { boltLogger } from './bolt-logger.ts';
 import type { AppDeps } from './deps.ts';
 import { dedupeEvents } from './dedupe-events.ts';
@@ -73,6 +75,8 @@ export function createSlackApp(deps: AppDeps, credentials: SlackCredentials) {
   registerActions(app, services);
   registerDigestInteractions(app, services);
   registerEscalationInteractions(app, services);
+  registerReminderInteractions(app, services);
+  registerNoteConfirmation(app, services);
   registerHome(app, services);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled Slack listener error');
@@ -83,7 +87,7 @@ export function createSlackApp(deps: AppDeps, credentials: SlackCredentials) {
     async start(port = deps.env.PORT): Promise<RunningSlackApp> {
       const started = (await app.start(port)) as Server | undefined;
       const address = started?.address?.() as AddressInfo | null | undefined;
-      return { app, port: address?.port ?? port, stop: () => app.stop().then(() => undefined) };
+      return { app, port: address?.port ?? port, stop: () => app.stop().then(() => closeNoteConfirmation(deps.env)) };
     },
   };
 }

@@ -13,7 +13,7 @@ import { readSettings } from '../db/settings.ts';
 import type { CallOutcome } from '../domain/call-outcomes.ts';
 import type { Translator } from '../i18n/messages.ts';
 import type { CommandContext } from './command.ts';
-import { loadingModal, logCallModal, noticeModal, type LogCallMetadata } from './modals/log-call.ts';
+import { loadingModal, logCallModal, noticeModal, type LogCallForm, type LogCallMetadata } from './modals/log-call.ts';
 
 export type OpenedForm = { kind: 'opened'; viewId: string } | { kind: 'stale' };
 
@@ -56,6 +56,9 @@ export interface FormRequest {
   messageTs?: string | undefined;
   outcome?: CallOutcome | null;
   note?: string | null;
+  /** The rest of a call note's reading, and its id (Edit on the note's confirmation). */
+  prefill?: Pick<LogCallForm, 'amount' | 'promiseDate' | 'dispute' | 'nextDate'>;
+  readingId?: string;
 }
 
 export type FormCase = { kind: 'shown'; name: string } | { kind: 'no_case' } | { kind: 'closed'; name: string };
@@ -76,10 +79,11 @@ export async function fillLogCallForm(ctx: CommandContext, viewId: string, reque
     ...(request.channelId ? { channelId: request.channelId } : {}),
     ...(request.messageTs ? { messageTs: request.messageTs } : {}),
     ...(currencies.length ? { currencies } : {}),
+    ...(request.readingId ? { readingId: request.readingId } : {}),
   };
   const form = {
     name, ref: card.customer.ref, phoneWrongOn: card.customer.phoneWrongOn, backoffDays: settings.callBackoffDays,
-    outcome: request.outcome ?? null, note: request.note ?? null,
+    outcome: request.outcome ?? null, note: request.note ?? null, ...request.prefill,
   };
   await showInForm(ctx, viewId, logCallModal(ctx.t, ctx.locale, form, meta));
   return { kind: 'shown', name };

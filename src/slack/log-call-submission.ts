@@ -116,7 +116,9 @@ export function registerLogCallSubmission(app: App, services: RequestServices): 
         workspaceId: ctx.workspace.id, caseId: meta.value.caseId, userId: ctx.userId, now: ctx.now, via: 'modal',
         // One form logs one call: the view closes on success, and the form's own
         // views.update (loading → filled) changes the hash, so the id alone is the key.
-        submissionKey: `view:${view.id}`, ...form.value,
+        // A form opened from a call note's confirmation shares the reading's key with
+        // its Confirm button: one call between them.
+        submissionKey: meta.value.readingId ? `reading:${meta.value.readingId}` : `view:${view.id}`, ...form.value,
       });
       const textView = { t: ctx.t, locale: ctx.locale, command: ctx.command };
       switch (result.kind) {
@@ -131,7 +133,7 @@ export function registerLogCallSubmission(app: App, services: RequestServices): 
           const { field, text } = pauseRefusal(textView, result.refusal);
           return void (await answer({ [field]: text }));
         }
-        case 'duplicate': return void (await answer());
+        case 'duplicate': return void (await answer(meta.value.readingId ? { outcome: ctx.t('noteReading.alreadyLogged') } : undefined));
         case 'logged': break;
       }
       await answer();

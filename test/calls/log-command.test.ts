@@ -1,7 +1,8 @@
 // `/collect log <case> [outcome] [note…]` over signed HTTP: each outcome and
 // what it sets in motion, the words people type (French included), case names
-// of several words, text that names no outcome (the form, note filled in), a
-// trigger Slack no longer honours, and every refusal, which writes nothing.
+// of several words, text that names no outcome (read by the rules without a key and
+// shown for confirmation; test/ai has the model's side), a trigger Slack no longer
+// honours, and every refusal, which writes nothing.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_REMINDER_JOB, reminderKey } from '../../jobs/call-reminder.ts';
@@ -152,13 +153,18 @@ describe('a case named in several words', () => {
 });
 
 describe('text that names no outcome', () => {
-  it('opens the form with the text as its note', async () => {
-    const reply = await collect(t, 'log D11 called twice, will try after lunch');
-    expect(reply.text).toContain('Log the call to *Debtor 11* in the form');
-    const form = await filledForm(t);
-    expect(element(form, 'note')?.initial_value).toBe('called twice, will try after lunch');
-    expect(element(form, 'outcome')?.initial_option).toBeUndefined();
+  it('is read by the rules (no key) and shown for confirmation; nothing is logged before Confirm', async () => {
+    const views = t.emulator.calls('views.open').length;
+    const reply = await collect(t, 'log D11 called twice, lvm at reception');
+    expect(visible(reply)).toContain('What I read in your note on the call to *Debtor 11*');
+    expect(visible(reply)).toContain('Read by rules (no AI key is set)');
+    expect(visible(reply)).toContain('>called twice, lvm at reception');
+    expect(t.emulator.calls('views.open')).toHaveLength(views);
     expect(await calls('D11')).toHaveLength(0);
+    const sent = await t.sender.blockAction({ userId: DEMO_COLLECTOR_ID, channelId: CHANNEL, messageTs: reply.ts, ephemeral: true, actionId: 'note_reading_confirm' });
+    const answered = await t.emulator.waitForResponse(sent.responseUrlId!, { timeoutMs: 10_000 });
+    expect((answered.body as { text: string }).text).toContain('Call to *Debtor 11* logged: voicemail');
+    expect(await calls('D11')).toMatchObject([{ note: 'called twice, lvm at reception', data: { outcome: 'voicemail' } }]);
   });
 
   it('opens the form on the case alone, and with the outcome chosen when it needs more', async () => {
@@ -190,7 +196,7 @@ describe('a trigger Slack no longer honours', () => {
   it('gets a reply with a button that opens the form, the note kept', async () => {
     // Slack holds views.open until the trigger's 3 seconds are over.
     t.emulator.failConnectionNext('views.open', { kind: 'slow', ms: 4_000 });
-    const sent = await t.sender.slashCommand({ userId: DEMO_COLLECTOR_ID, channelId: CHANNEL, text: 'log D14 left a note with the receptionist' });
+    const sent = await t.sender.slashCommand({ userId: DEMO_COLLECTOR_ID, channelId: CHANNEL, text: 'log D14 promised left a note with the receptionist' });
     await t.emulator.waitFor(() => (t.emulator.held('views.open') === 1 ? true : undefined));
     t.clock.set('2026-11-23T09:30:05Z');
     try {
@@ -274,7 +280,7 @@ describe('refusals, which write nothing', () => {
 
   it('a form for a case that does not exist says so in the form too', async () => {
     await nothingWritten(async () => {
-      const reply = await collect(t, 'log nosuch customer called');
+      const reply = await collect(t, 'log nosuch promised');
       expect(reply.text).toContain('No case matches "nosuch"');
       const [updated] = t.emulator.calls('views.update').slice(-1);
       expect(JSON.stringify(updated!.args)).toContain('No case matches');

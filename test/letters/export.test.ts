@@ -1,15 +1,17 @@
 // /collect export <case> over signed HTTP: the case file ZIP lands in the
 // asker's DM with relance; unzipped, its CSVs and summary say what the ledger
 // and the timeline say. And the hand-off upload to the case thread.
+import { createHash } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activities, customers, invoices } from '../../src/db/schema.ts';
+import { activities, customers, invoices, mails } from '../../src/db/schema.ts';
 import { DEMO_COLLECTOR_ID as COLLECTOR, DEMO_MANAGER_ID as MANAGER, DEMO_OUTSIDER_ID as OUTSIDER } from '../../src/emulator/seed.ts';
 import type { UploadedFile } from '../../src/emulator/types.ts';
 import { generateFormalNotice } from '../../src/services/letters/generate-notice.ts';
 import { handOffCaseFile } from '../../src/services/letters/export-case.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
+import { insertMail } from '../support/mail-rows.ts';
 import { collect } from '../calls/support.ts';
 import { pdfText } from './pdf-text.ts';
 import { CHANNEL, CREDITOR, caseOfRef, seedLetterLedger, setSettings, slack, TEAM } from './support.ts';
@@ -22,6 +24,8 @@ function unzip(file: UploadedFile): Record<string, Buffer> {
 }
 
 const csv = (entries: Record<string, Buffer>, name: string) => entries[name]!.toString('utf8');
+
+const messageIdOf = async (t: TestApp, id: number) => (await t.database.db.select({ m: mails.messageId }).from(mails).where(eq(mails.id, id)))[0]!.m;
 
 describe('/collect export', () => {
   let t: TestApp;
@@ -92,7 +96,7 @@ describe('/collect export', () => {
     expect(notice).toMatchObject({ kind: 'generated', filename: 'mise-en-demeure-C-ACME-2026-05-01.pdf' });
 
     const reply = await collect(t, 'export C-ACME');
-    expect(reply.text).toBe('The case file of *Acme SA* (C-ACME) is in your direct messages with relance: case-file-C-ACME-2026-05-01.zip (summary, invoices, payments, timeline and 1 letter).');
+    expect(reply.text).toBe('The case file of *Acme SA* (C-ACME) is in your direct messages with relance: case-file-C-ACME-2026-05-01.zip (summary, invoices, payments, timeline, 1 letter).');
     const file = t.emulator.files().at(-1)!;
     const entries = unzip(file);
     expect(Object.keys(entries).sort()).toEqual(['invoices.csv', 'letters/mise-en-demeure-C-ACME-2026-05-01.pdf', 'payments.csv', 'summary.pdf', 'timeline.csv']);
@@ -134,6 +138,52 @@ describe('/collect export', () => {
     expect(consumer).toContain('Principal €1,200.00 Late-payment interest as of 1 May 2026 €0.00 Total €1,200.00');
     expect(consumer).not.toContain('Other sums');
     expect(consumer).toContain('no fixed indemnity and no recovery costs may be claimed');
+  });
+
+  it('carries each reminder e-mail that left as its exact .eml under mails/, indexed by mails.csv', async () => {
+    const { caseId, customerId } = await caseOfRef(t, 'C-ACME');
+    const acme = [{ number: 'F-2026-0042', currency: 'EUR', open_cents: 1_000_000 }];
+    // 8-bit, CRLF and a trailing space: the archive must give back the very bytes.
+    const raw = (n: number) => Buffer.concat([Buffer.from(`Message-ID: <m${n}@relance.example>\r\nSubject: Relance n°${n} \r\n\r\n`, 'utf8'), Buffer.from([0xe9, 0x0d, 0x0a])]);
+    const sent = await insertMail(t.database.db, {
+      workspaceId: TEAM, customerId, stage: 'reminder_1', status: 'sent', sentVia: 'smtp', approvedAt: new Date('2026-04-20T06:00:00Z'),
+      sentAt: new Date('2026-04-20T07:00:03Z'), raw: raw(1), subject: '=Rappel facture F-2026-0042', to: 'compta@acme.example', invoices: acme,
+      smtpResponse: '250 2.0.0 Ok: queued as 4F2A1',
+    });
+    const outbox = await insertMail(t.database.db, {
+      workspaceId: TEAM, customerId, stage: 'reminder_2', status: 'sent', sentVia: 'outbox', approvedAt: new Date('2026-04-27T06:00:00Z'),
+      sentAt: new Date('2026-04-27T06:00:01Z'), raw: raw(2), invoices: acme, outboxPath: 'outbox/x.eml',
+    });
+    // Before the case: the courtesy reminder of its invoice belongs to it; another invoice's does not.
+    const preDue = await insertMail(t.database.db, {
+      workspaceId: TEAM, customerId, stage: 'pre_due', status: 'sent', sentVia: 'smtp', approvedAt: new Date('2026-03-25T07:00:00Z'),
+      sentAt: new Date('2026-03-25T08:00:00Z'), raw: raw(3), invoices: acme, dueDate: '2026-04-01',
+    });
+    await insertMail(t.database.db, {
+      workspaceId: TEAM, customerId, stage: 'pre_due', status: 'sent', sentVia: 'smtp', approvedAt: new Date('2026-03-26T07:00:00Z'),
+      sentAt: new Date('2026-03-26T08:00:00Z'), raw: raw(4), invoices: [{ number: 'F-OTHER', currency: 'EUR', open_cents: 5 }], dueDate: '2026-04-02',
+    });
+    // Not left (yet, or ever): not in the case file.
+    await insertMail(t.database.db, { workspaceId: TEAM, customerId, stage: 'reminder_3', status: 'queued', approvedAt: new Date('2026-04-30T06:00:00Z'), raw: raw(5), invoices: acme });
+    expect(sent.caseId).toBe(caseId);
+
+    await collect(t, 'export C-ACME');
+    const entries = unzip(t.emulator.files().at(-1)!);
+    const names = [
+      `mails/2026-03-25-pre_due-${preDue.mailId}.eml`, `mails/2026-04-20-reminder_1-${sent.mailId}.eml`, `mails/2026-04-27-reminder_2-${outbox.mailId}.eml`,
+    ];
+    expect(Object.keys(entries).filter((n) => n.startsWith('mails')).sort()).toEqual(['mails.csv', ...names]);
+    expect(entries[names[0]!]!.equals(preDue.raw)).toBe(true);
+    expect(entries[names[1]!]!.equals(sent.raw)).toBe(true);
+    expect(entries[names[2]!]!.equals(outbox.raw)).toBe(true);
+    const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+    expect(csv(entries, 'mails.csv').split('\r\n')).toEqual([
+      `${BOM}date,time,time_zone,stage,sent_via,from,to,subject,message_id,smtp_response,file,sha256`,
+      `2026-03-25,09:00,Europe/Paris,pre_due,smtp,Acme <ar@acme.example>,debtor@client.example,Reminder pre_due,${await messageIdOf(t, preDue.mailId)},,${names[0]},${sha(preDue.raw)}`,
+      `2026-04-20,09:00,Europe/Paris,reminder_1,smtp,Acme <ar@acme.example>,compta@acme.example,'=Rappel facture F-2026-0042,${await messageIdOf(t, sent.mailId)},250 2.0.0 Ok: queued as 4F2A1,${names[1]},${sha(sent.raw)}`,
+      `2026-04-27,08:00,Europe/Paris,reminder_2,outbox,Acme <ar@acme.example>,debtor@client.example,Reminder reminder_2,${await messageIdOf(t, outbox.mailId)},,${names[2]},${sha(outbox.raw)}`,
+      '',
+    ]);
   });
 
   it('hands the case file off into the case thread (an approved agency or legal escalation)', async () => {

@@ -155,7 +155,7 @@ describe('generateFormalNotice', () => {
     expect(await refusal(t.database.db.delete(letters).where(eq(letters.id, first!.id)))).toMatch(/letters are kept as evidence: DELETE is not allowed/);
     expect(await refusal(t.database.db.update(letters).set({ content: Buffer.from('forged') }).where(eq(letters.id, first!.id))))
       .toMatch(/a generated letter cannot be changed/);
-    expect(await refusal(t.database.db.execute(sql`truncate letters`))).toMatch(/letters are kept as evidence: TRUNCATE is not allowed/);
+    expect(await refusal(t.database.db.execute(sql`truncate letters cascade`))).toMatch(/letters are kept as evidence: TRUNCATE is not allowed/);
     await t.database.db.update(letters).set({ sentAt: t.clock.now, trackingNo: '1A 234 567 8901 2' }).where(eq(letters.id, first!.id));
     const [after] = await lettersOf(t, caseId);
     expect(after).toMatchObject({ trackingNo: '1A 234 567 8901 2', sha256: first!.sha256 });

@@ -62,7 +62,7 @@ export async function fulfilApprovals(deps: FulfilDeps, input: { workspaceId: st
     const by = request.decided_by;
     try {
       if (request.kind === 'notice') {
-        const letter = await generateFormalNotice(deps.db, deps.client, { workspaceId: input.workspaceId, caseId, userId: by, now: input.now });
+        const letter = await generateFormalNotice(deps.db, deps.client, { workspaceId: input.workspaceId, caseId, userId: by, now: input.now, command: deps.command });
         if (letter.kind === 'missing_settings') {
           await tellMissingSettings(deps, { workspaceId: input.workspaceId, escalationId: request.id, name: letter.name, keys: letter.keys, now: input.now });
           // Not done: the next pass after the settings are set makes the letter. The claim is released for it.

@@ -17,6 +17,9 @@ import { findWorkspace, type Workspace } from '../../db/workspaces.ts';
 import type { Settings } from '../../domain/settings.ts';
 import { channelLink, mrkdwn, type Mrkdwn } from '../../i18n/format.ts';
 import { kindLabel, requestMessage, workspaceView } from '../../slack/blocks/escalation.ts';
+import type { AiClient } from '../../ai/client.ts';
+import type { Logger } from '../../log.ts';
+import { keepRuleNarrative, writeProposalNarratives } from './case-brief.ts';
 
 /** More ladder proposals than this waiting at once are listed, not posted one by one. */
 export const PROPOSAL_BURST = 10;
@@ -38,9 +41,10 @@ export async function requestChannel(db: Queryable, workspaceId: string): Promis
   return settings.managersChannel ?? (await teamChannel(db, workspaceId));
 }
 
-/** Queues the request's message; returns its outbox id. */
+/** Queues the request's message, its narrative kept first (the rules' if none was written); returns its outbox id. */
 export async function queueRequest(tx: Queryable, ctx: Ctx, brief: EscalationBrief): Promise<number> {
-  const message = requestMessage(brief, workspaceView(ctx.workspace, ctx.now, ctx.command));
+  const narrative = brief.narrative ?? await keepRuleNarrative(tx, ctx.workspace, brief);
+  const message = requestMessage({ ...brief, narrative }, workspaceView(ctx.workspace, ctx.now, ctx.command));
   const settings = await readSettings(tx, ctx.workspace.id);
   const postId = await enqueueChannelPost(tx, {
     workspaceId: ctx.workspace.id, target: requestTarget(settings), text: message.text, blocks: message.blocks, key: `escalation.${brief.id}`, now: ctx.now,
@@ -74,8 +78,21 @@ export interface ProposalsPosted {
   summarized: number;
 }
 
-/** The ladder's new proposals: each posted with its DMs, or, in a burst, listed with one DM per manager. */
-export async function postWaitingProposals(db: Db, input: { workspaceId: string; now: Date; command: string }): Promise<ProposalsPosted> {
+/**
+ * The ladder's new proposals: each posted with its DMs, or, in a burst, listed
+ * with one DM per manager. Their narratives are written first, outside the
+ * transaction (the model may take seconds); one the model did not write gets
+ * the rules' when queued.
+ */
+export async function postWaitingProposals(db: Db, input: { workspaceId: string; now: Date; command: string; ai?: AiClient | null; logger?: Logger }): Promise<ProposalsPosted> {
+  try {
+    await writeProposalNarratives(db, input.ai ?? null, {
+      workspaceId: input.workspaceId, now: input.now, burst: PROPOSAL_BURST, ...(input.logger ? { logger: input.logger } : {}),
+    });
+  } catch (error) {
+    // The proposals are posted all the same, with the rule brief.
+    input.logger?.warn({ err: error instanceof Error ? error.message : String(error) }, 'could not write the proposals\' narratives');
+  }
   return db.transaction(async (tx) => {
     // Skip locked: two workers' passes never tell the managers twice.
     const ids = await untoldProposals(tx, input.workspaceId);

@@ -1,15 +1,21 @@
 // A person asks for an escalation (formal notice, agency, legal) or a
-// write-off. One transaction: the request, its timeline entry (which reaches
+// write-off. First, without a lock, whether it can be asked at all; then its
+// narrative (services/escalations/case-brief.ts: the model may take seconds,
+// so never inside the transaction; the slash command runs this after its ack);
+// then one transaction, where the same checks are made again under the lock: the request, its timeline entry (which reaches
 // the case thread by itself), its message for the managers' channel and a DM
 // to each manager who may decide. The case row is locked first, as every
 // writer of a case does, and the unique index on pending requests keeps two
 // of the same kind from waiting at once.
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import type { Db, Queryable } from '../../db/client.ts';
 import { loadBrief, pendingOfKind } from '../../db/escalations.ts';
 import { activities, cases, customers, escalations } from '../../db/schema.ts';
 import type { Workspace } from '../../db/workspaces.ts';
 import type { EscalationKind } from '../../domain/escalation-args.ts';
+import type { AiClient } from '../../ai/client.ts';
+import type { Logger } from '../../log.ts';
+import { narrativeForRequest } from './case-brief.ts';
 import { queueRequest, requestChannel, tellManagers } from './post-requests.ts';
 
 export interface RequestInput {
@@ -20,6 +26,9 @@ export interface RequestInput {
   userId: string;
   now: Date;
   command: string;
+  /** The model for the narrative; null or absent: the rule brief. */
+  ai?: AiClient | null;
+  logger?: Logger;
 }
 
 export type RequestResult =
@@ -38,20 +47,39 @@ const REACHED: Record<EscalationKind, readonly string[]> = {
   writeoff: [],
 };
 
+type Askable = { kind: 'askable'; kase: { id: number; status: string; customerId: number; name: string; ref: string } };
+
+/** The case, if this request can be made on it now; else the answer that says why not. */
+async function askable(q: Queryable, input: RequestInput, lock: boolean): Promise<Askable | Exclude<RequestResult, { kind: 'requested' }>> {
+  const ws = input.workspace.id;
+  const query = q.select({ id: cases.id, status: cases.status, customerId: cases.customerId, name: customers.name, ref: customers.customerRef })
+    .from(cases).innerJoin(customers, eq(customers.id, cases.customerId))
+    .where(and(eq(cases.workspaceId, ws), eq(cases.id, input.caseId), sql`${cases.status} not in ('resolved', 'written_off')`));
+  const [kase] = lock ? await query.for('update', { of: cases }) : await query;
+  if (!kase) return { kind: 'no_case' };
+  if (REACHED[input.kind].includes(kase.status)) return { kind: 'already', name: kase.name, status: kase.status };
+  const waiting = await pendingOfKind(q, ws, kase.id, input.kind);
+  if (waiting) return { kind: 'pending', name: kase.name, requestedBy: waiting.requestedBy, createdAt: waiting.createdAt };
+  return { kind: 'askable', kase };
+}
+
 export async function requestEscalation(db: Db, input: RequestInput): Promise<RequestResult> {
   const ws = input.workspace.id;
+  // A request refused now is refused without asking the model.
+  const before = await askable(db, input, false);
+  if (before.kind !== 'askable') return before;
+  const narrative = await narrativeForRequest(db, input.ai ?? null, {
+    workspace: input.workspace, caseId: input.caseId, kind: input.kind, requestedBy: input.userId, reason: input.reason, now: input.now,
+    ...(input.logger ? { logger: input.logger } : {}),
+  });
   return db.transaction(async (tx): Promise<RequestResult> => {
-    const [kase] = await tx.select({ id: cases.id, status: cases.status, customerId: cases.customerId, name: customers.name, ref: customers.customerRef })
-      .from(cases).innerJoin(customers, eq(customers.id, cases.customerId))
-      .where(and(eq(cases.workspaceId, ws), eq(cases.id, input.caseId), sql`${cases.status} not in ('resolved', 'written_off')`))
-      .for('update', { of: cases });
-    if (!kase) return { kind: 'no_case' };
-    if (REACHED[input.kind].includes(kase.status)) return { kind: 'already', name: kase.name, status: kase.status };
-    const waiting = await pendingOfKind(tx, ws, kase.id, input.kind);
-    if (waiting) return { kind: 'pending', name: kase.name, requestedBy: waiting.requestedBy, createdAt: waiting.createdAt };
+    const checked = await askable(tx, input, true);
+    if (checked.kind !== 'askable') return checked;
+    const { kase } = checked;
 
     const [created] = await tx.insert(escalations).values({
       workspaceId: ws, caseId: kase.id, kind: input.kind, requestedBy: input.userId, reason: input.reason, createdAt: input.now,
+      ...(narrative ? { briefText: narrative.text, briefSource: narrative.source } : {}),
     }).onConflictDoNothing().returning({ id: escalations.id });
     if (!created) {
       // The ladder's pass proposed the same step meanwhile: that proposal is the request.

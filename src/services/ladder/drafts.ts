@@ -10,7 +10,9 @@ import type { IsoDate } from '../../domain/dates.ts';
 import { computeLateFees, RECOVERY_INDEMNITY, type MissingRate } from '../../domain/late-fees.ts';
 import { sumByCurrency, type Money } from '../../domain/money.ts';
 import { numericToMilli, type RateRow } from '../../domain/rates.ts';
-import { renderReminder, type DraftInvoice, type DraftLateFees, type ReminderData, type ReminderStage } from '../../drafts/reminders.ts';
+import {
+  legalFooter, paymentLinkFor, renderReminder, type DraftInvoice, type DraftLateFees, type LegalMentions, type ReminderData, type ReminderStage,
+} from '../../drafts/reminders.ts';
 import { translator } from '../../i18n/messages.ts';
 import { draftPostParts } from '../../slack/blocks/reminder-draft.ts';
 
@@ -25,6 +27,12 @@ export interface DraftContext {
   /** Who signs the drafts (the workspace's name). */
   creditorName: string | null;
   paymentDetails: string | null;
+  /** The mail signature setting (lines separated by \n); null: the creditor's name signs. */
+  signature: string | null;
+  /** The payment-link template setting, filled per draft. */
+  paymentLink: string | null;
+  /** The creditor's legal mentions closing each mail. */
+  legal: LegalMentions | null;
   /** The slash command, for the hints posted with the drafts. */
   command: string;
 }
@@ -49,10 +57,11 @@ export async function caseDrafts(tx: Queryable, ctx: DraftContext): Promise<NewC
       stage: s.stage as ReminderStage, locale: s.locale, customerName: s.name, invoices, daysOverdue: s.days,
       earlierReminders: s.earlier, paymentDetails: ctx.paymentDetails, creditorName: ctx.creditorName,
       penalties: fees ? { figures: fees.figures } : null,
+      ...mailParts(ctx, { customerRef: s.customer_ref, invoices, caseId: Number(s.case_id) }),
     };
     const text = renderReminder(data);
     const post = draftPostParts(t, {
-      stage: s.stage, subject: text.subject, body: text.body, noPaymentDetails: ctx.paymentDetails === null,
+      stage: s.stage, subject: text.subject, body: text.body, noPaymentDetails: ctx.paymentDetails === null && !data.paymentLink,
       missingRates: fees?.missing.map((m) => m.command) ?? [], command: ctx.command,
     });
     drafts.push({
@@ -73,9 +82,11 @@ export interface PreDueDraft {
 export async function preDueDrafts(tx: Queryable, ctx: DraftContext, range: { from: IsoDate; to: IsoDate }): Promise<PreDueDraft[]> {
   const owed = await readPreDue(tx, { workspaceId: ctx.workspaceId, from: range.from, to: range.to, locale: ctx.locale });
   return owed.map((r) => {
+    const invoices = toInvoices(r.invoices.map((i) => ({ ...i, payments: null })));
     const data: ReminderData = {
-      stage: 'pre_due', locale: r.locale, customerName: r.name, invoices: toInvoices(r.invoices.map((i) => ({ ...i, payments: null }))),
+      stage: 'pre_due', locale: r.locale, customerName: r.name, invoices,
       daysOverdue: null, earlierReminders: [], paymentDetails: ctx.paymentDetails, creditorName: ctx.creditorName, penalties: null,
+      ...mailParts(ctx, { customerRef: r.customer_ref, invoices, caseId: null }),
     };
     const draft: NewDraft = {
       case_id: null, customer_id: Number(r.customer_id), stage: 'pre_due', due_date: r.due_date, locale: r.locale,
@@ -83,6 +94,18 @@ export async function preDueDrafts(tx: Queryable, ctx: DraftContext, range: { fr
     };
     return { draft, customerRef: r.customer_ref, name: r.name };
   });
+}
+
+/** What a mail adds to a reminder: the signature, the payment link filled for these invoices, the legal mentions. */
+function mailParts(ctx: DraftContext, d: { customerRef: string; invoices: DraftInvoice[]; caseId: number | null }) {
+  return {
+    signature: ctx.signature,
+    paymentLink: paymentLinkFor(ctx.paymentLink, {
+      customerRef: d.customerRef, invoiceNumbers: d.invoices.map((i) => i.number), caseId: d.caseId,
+      amounts: sumByCurrency(d.invoices.map((i) => ({ cents: i.openCents, currency: i.currency }))),
+    }),
+    legal: ctx.legal,
+  };
 }
 
 interface ComputedFees {
@@ -133,6 +156,9 @@ function draftData(d: ReminderData, customerRef: string, fees: ComputedFees | nu
     totals: sumByCurrency(d.invoices.map((i) => ({ cents: i.openCents, currency: i.currency }))),
     earlier_reminders: d.earlierReminders,
     payment_details: d.paymentDetails,
+    payment_link: d.paymentLink ?? null,
+    signature: d.signature ?? null,
+    legal_footer: legalFooter(d.legal ?? null, d.locale),
     late_fees: fees?.figures ? { ...fees.figures, missing: fees.missing } : null,
     penalties_stated: d.penalties !== null,
   };

@@ -13,6 +13,9 @@ import {
   type LadderScope, type MoveLine, type StageReport,
 } from '../../db/ladder-pass.ts';
 import { readSettings } from '../../db/settings.ts';
+import { waitingDraftsCreatedAt } from '../../db/mails.ts';
+import { MAIL_STAGES } from '../../domain/mail-settings.ts';
+import { approveDrafts } from '../mail/approve.ts';
 import { findWorkspace } from '../../db/workspaces.ts';
 import type { IsoDate } from '../../domain/dates.ts';
 import { STEP_ORDER, type LadderStepKey } from '../../domain/ladder.ts';
@@ -77,6 +80,8 @@ export async function runLadderPass(tx: Queryable, input: LadderPassInput): Prom
   const ctx: DraftContext = {
     workspaceId: ws, day: input.day, timezone: workspace.timezone, locale: workspace.locale, country: workspace.country,
     creditorName: settings.creditorName ?? (workspace.name.trim() || null), paymentDetails: paymentDetails(settings),
+    signature: settings.mailSignature, paymentLink: settings.paymentLink,
+    legal: { name: settings.creditorName, address: settings.creditorAddress, companyId: settings.creditorCompanyId },
     command: input.command ?? '/collect',
   };
 
@@ -110,6 +115,11 @@ export async function runLadderPass(tx: Queryable, input: LadderPassInput): Prom
   const range = preDueRange(settings.ladder, settings.ladderCatchUpDays, input.day);
   const owed = range ? await preDueDrafts(tx, ctx, range) : [];
   const drafted = await insertDrafts(tx, ws, owed.map((o) => o.draft), input.now);
+
+  // The stages the send policy sends by itself: this pass's drafts are approved now, as a person would.
+  const autoStages = MAIL_STAGES.filter((stage) => settings.sendPolicy[stage] === 'auto');
+  const autoIds = await waitingDraftsCreatedAt(tx, ws, input.now, autoStages);
+  if (autoIds.length > 0) await approveDrafts(tx, { workspaceId: ws, draftIds: autoIds, by: { kind: 'policy' }, now: input.now });
 
   return {
     workspaceId: ws, day: input.day, stages: stageResults(report), callCaseIds, summaryPostId,

@@ -13,7 +13,7 @@ import { addressLines, companyIdOf } from '../../domain/creditor.ts';
 import { localParts, todayIn, type IsoDate } from '../../domain/dates.ts';
 import { formatDate, plainFromMrkdwn } from '../../i18n/format.ts';
 import { translator, type Locale } from '../../i18n/messages.ts';
-import { buildCaseFileZip, type InvoiceRow, type PaymentRow, type TimelineRow } from '../../letters/case-file.ts';
+import { buildCaseFileZip, type InvoiceRow, type MailEntry, type PaymentRow, type TimelineRow } from '../../letters/case-file.ts';
 import { renderCaseSummary } from '../../letters/case-summary.ts';
 import { loadCaseParty, loadClaim, missingCreditorKeys, type CaseParty } from '../../letters/notice-data.ts';
 import { safeFilename, uploadFile, UploadError } from '../../letters/upload.ts';
@@ -28,6 +28,8 @@ export interface CaseFile {
   zip: Buffer;
   party: CaseParty;
   letters: number;
+  /** Reminder e-mails that left, under mails/. */
+  mails: number;
   /** Creditor settings the summary shows as "not set" (`creditor_iban`…). */
   missingKeys: string[];
 }
@@ -87,6 +89,35 @@ async function timelineRows(db: Queryable, workspaceId: string, party: CaseParty
   });
 }
 
+/**
+ * The reminder e-mails of the case that left (over SMTP or into the outbox),
+ * with their bytes. A courtesy reminder (pre_due) comes before any case: it
+ * belongs to this one when it announced one of the case's invoices.
+ */
+async function mailEntries(db: Queryable, workspaceId: string, party: CaseParty, invoiceNumbers: ReadonlySet<string>): Promise<MailEntry[]> {
+  const found = await rows<{
+    id: string | number; case_id: string | number | null; stage: string; sent_at: string | Date | null; created_at: string | Date; sent_via: string | null;
+    message_id: string; from_address: string; to_address: string; subject: string; smtp_response: string | null; sha256: string;
+    invoices: unknown; raw: Uint8Array | Buffer;
+  }>(db, sql`
+    select id, case_id, stage, sent_at, created_at, sent_via, message_id, from_address, to_address, subject, smtp_response, sha256, invoices, raw
+    from mails
+    where workspace_id = ${workspaceId} and status = 'sent'
+      and (case_id = ${party.caseId} or (case_id is null and customer_id = ${party.customerId}))
+    order by coalesce(sent_at, created_at), id`);
+  const zone = party.workspace.timezone;
+  const covers = (invoices: unknown) => Array.isArray(invoices)
+    && invoices.some((i) => typeof (i as { number?: unknown })?.number === 'string' && invoiceNumbers.has((i as { number: string }).number));
+  return found.filter((m) => m.case_id !== null || covers(m.invoices)).map((m) => {
+    const at = localParts(new Date(m.sent_at ?? m.created_at), zone);
+    return {
+      id: Number(m.id), stage: m.stage, date: at.date, time: at.time.slice(0, 5), timeZone: zone, via: m.sent_via ?? 'smtp',
+      messageId: m.message_id, from: m.from_address, to: m.to_address, subject: m.subject, smtpResponse: m.smtp_response, sha256: m.sha256,
+      raw: Buffer.from(m.raw),
+    };
+  });
+}
+
 /** Builds the case file of a case (any status); reads only. */
 export async function buildCaseFile(db: Queryable, input: {
   workspaceId: string; caseId: number; now: Date; locale: Locale; names?: NameLookup;
@@ -104,7 +135,10 @@ export async function buildCaseFile(db: Queryable, input: {
     caseLetters(db, input.workspaceId, party.caseId),
     timelineRows(db, input.workspaceId, party, input.locale, input.names),
   ]);
-  const payments = await paymentRows(db, input.workspaceId, invoiceList.map((i) => i.id));
+  const [payments, mails] = await Promise.all([
+    paymentRows(db, input.workspaceId, invoiceList.map((i) => i.id)),
+    mailEntries(db, input.workspaceId, party, new Set(invoiceList.map((i) => i.number))),
+  ]);
   const summaryPdf = await renderCaseSummary({
     locale: input.locale,
     date: today,
@@ -124,11 +158,12 @@ export async function buildCaseFile(db: Queryable, input: {
   const zip = await buildCaseFileZip({
     summaryPdf, invoices: invoiceList, payments, timeline,
     letters: stored.map((l) => ({ filename: l.filename, content: l.content })),
+    mails,
     date: input.now,
   });
   return {
     filename: `${FILE_WORD[input.locale]}-${safeFilename(party.ref)}-${today}.zip`,
-    zip, party, letters: stored.length, missingKeys: missingCreditorKeys(settings),
+    zip, party, letters: stored.length, mails: mails.length, missingKeys: missingCreditorKeys(settings),
   };
 }
 

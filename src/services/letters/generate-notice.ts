@@ -18,6 +18,7 @@ import { renderFormalNotice, type FormalNoticeData } from '../../letters/formal-
 import { percent } from '../../letters/format.ts';
 import { gatherNoticeData } from '../../letters/notice-data.ts';
 import { safeFilename, uploadFile, UploadError } from '../../letters/upload.ts';
+import { draftNoticeCopy } from '../mail/draft-notice-copy.ts';
 import { caseUploadTarget } from './upload-target.ts';
 
 export interface GenerateNoticeInput {
@@ -26,6 +27,8 @@ export interface GenerateNoticeInput {
   /** Who generates it (the approving manager): the activity's actor. */
   userId: string;
   now: Date;
+  /** The slash command, for the hints posted with the e-mail copy's draft. */
+  command?: string;
 }
 
 export type NoticeUpload =
@@ -91,6 +94,8 @@ export async function generateFormalNotice(db: Db, client: WebClient, input: Gen
       occurredAt: input.now,
       data: { letter_id: id, letter_kind: 'formal_notice', locale: data.locale, due_on: data.deadline, sha256, filename },
     });
+    // The e-mail copy (PDF attached) is drafted with the letter: a stored letter always has its copy waiting.
+    await draftNoticeCopy(tx, { workspaceId: input.workspaceId, caseId: party.caseId, letterId: id, now: input.now, command: input.command ?? '/collect' });
     return id;
   });
   const missing = missingRates(data.invoices);

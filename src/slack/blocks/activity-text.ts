@@ -9,6 +9,8 @@
 //   period → period (`planPeriod.<x>`); escalation → escalation (`escalationKind.<x>`: notice, agency, legal, writeoff)
 //   instalment, instalments → themselves (whole numbers)
 //   stage → stage, from_stage → from_stage (`stage.<x>`: a ladder step)
+//   subject, to, message_id, smtp_response → themselves (a reminder e-mail's evidence)
+//   reminder_cancelled's reason → `mailCancel.<x>`; reminder_sent's via → `mailVia.<x>` (smtp, outbox)
 // A kind without a message, or whose data lacks what its message needs, reads
 // as `activity.other` (the kind in words). Values pass through the translator,
 // which escapes them.
@@ -32,6 +34,13 @@ const DATE_PARAMS = { due_on: 'date', until: 'until', next_on: 'next', last_due_
 const LABEL_PARAMS = { outcome: 'outcome', reason: 'pauseReason', dispute: 'disputeReason', period: 'planPeriod', escalation: 'escalationKind',
   stage: 'stage', from_stage: 'stage' } as const;
 const COUNT_PARAMS = ['instalment', 'instalments'] as const;
+// A reminder e-mail's evidence, shown as it was sent (the translator escapes it).
+const TEXT_PARAMS = ['subject', 'to', 'message_id', 'smtp_response'] as const;
+// Where a kind's code means something else than the convention's: a mail's `reason` and `via`.
+const KIND_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  reminder_cancelled: { reason: 'mailCancel' },
+  reminder_sent: { via: 'mailVia' },
+};
 // Keys under activity. that are not kinds.
 const NOT_KINDS = new Set(['other', 'by']);
 
@@ -42,7 +51,7 @@ function label(prefix: string, code: string, v: ActivityView): string {
 }
 
 /** The parameters of `activity.<kind>`, from the activity's data by the convention above. */
-export function activityParams(data: Record<string, unknown>, v: ActivityView): Record<string, string> {
+export function activityParams(data: Record<string, unknown>, v: ActivityView, kind = ''): Record<string, string> {
   const params: Record<string, string> = {};
   const currency = typeof data.currency === 'string' ? data.currency : null;
   for (const [field, name] of Object.entries(MONEY_PARAMS)) {
@@ -61,6 +70,14 @@ export function activityParams(data: Record<string, unknown>, v: ActivityView): 
     const n = data[field];
     if (typeof n === 'number' && Number.isSafeInteger(n)) params[field] = String(n);
   }
+  for (const field of TEXT_PARAMS) {
+    const text = data[field];
+    if (typeof text === 'string' && text !== '') params[field] = text;
+  }
+  for (const [field, prefix] of Object.entries(KIND_LABELS[kind] ?? {})) {
+    const code = data[field];
+    if (typeof code === 'string' && code !== '') params[field] = label(prefix, code, v);
+  }
   return params;
 }
 
@@ -68,7 +85,7 @@ export function activityParams(data: Record<string, unknown>, v: ActivityView): 
 export function describeActivity(activity: DescribableActivity, v: ActivityView): string {
   const key = `activity.${activity.kind}`;
   if (!NOT_KINDS.has(activity.kind) && isMessageKey(key)) {
-    const text = (translate as (l: Locale, k: MessageKey, p: Record<string, string>) => string)(v.locale, key, activityParams(activity.data, v));
+    const text = (translate as (l: Locale, k: MessageKey, p: Record<string, string>) => string)(v.locale, key, activityParams(activity.data, v, activity.kind));
     // A message given data that lacks one of its parameters says "undefined": the kind in words is better.
     if (!/\bundefined\b/.test(text)) return text;
   }

@@ -6,7 +6,8 @@ import { formatMoney } from '../../domain/money.ts';
 import { formatDate, inert, joinMrkdwn, mention, mrkdwn } from '../../i18n/format.ts';
 import type { Locale, Translator } from '../../i18n/messages.ts';
 import type { Reply } from '../command.ts';
-import { button, context, fitReply, header, section } from './kit.ts';
+import { button, context, fitReply, header, mrkdwnText, section } from './kit.ts';
+import { REVIEW_ACTION } from './review.ts';
 import { entryText, OPEN_CASE_ACTION } from './worklist.ts';
 
 export const CLAIM_CALL_ACTION = 'claim_call';
@@ -67,6 +68,13 @@ export function digestParent(data: DigestData, v: DigestView): Reply {
     names: data.unownedNeedingCall.names.join(', '),
   })));
   blocks.push(section(t('digest.approvals', { count: data.approvalsWaiting })));
+  if (data.remindersWaiting > 0) {
+    blocks.push({
+      type: 'section', text: mrkdwnText(t('digest.remindersWaiting', { count: data.remindersWaiting })),
+      accessory: button({ actionId: REVIEW_ACTION, text: t('digest.review'), value: '0', style: 'primary' }),
+    });
+  }
+  if (data.mailsUnknown > 0) blocks.push(section(t('digest.mailsUnknown', { count: data.mailsUnknown })));
   blocks.push(context([t('digest.threadHint', { shown: data.entries.length, total: data.actionableCases })]));
 
   const text = [title, ...overdue.map((x) => totalLine(x, v).replace(/\*/g, ''))].join(' — ');

@@ -84,6 +84,16 @@ function briefFields(b: EscalationBrief, v: EscalationView): string[] {
   ];
 }
 
+/** Longest narrative shown: the model's is capped shorter (src/ai/case-brief.ts); this bounds the rules' too. */
+const NARRATIVE_SHOWN_MAX = 1200;
+
+/** The narrative at the top, labelled by who wrote it; kept plain on the row, escaped here. */
+function narrativeBlocks(b: EscalationBrief, v: EscalationView): KnownBlock[] {
+  if (!b.narrative) return [];
+  const label = v.t(b.narrative.source === 'ai' ? 'caseBrief.label.ai' : 'caseBrief.label.rules');
+  return [section(`*${label}*\n${cut(escapeMrkdwn(b.narrative.text.replace(/[\r\n]+/g, ' ').trim()), NARRATIVE_SHOWN_MAX)}`)];
+}
+
 function origin(b: EscalationBrief, v: EscalationView): string {
   return b.requestedBy === SYSTEM_REQUESTER
     ? v.t('escalation.proposedByLadder', { date: dayOf(b.createdAt, v) })
@@ -153,6 +163,7 @@ export function requestMessage(b: EscalationBrief, v: EscalationView): Escalatio
   const params = { kind: kindLabel(t, b.kind), name: b.name, ref: b.ref };
   const blocks: KnownBlock[] = [
     section(t('escalation.title', params)),
+    ...narrativeBlocks(b, v),
     fieldsSection(briefFields(b, v)),
     reasonBlock(b, v),
     ...claimBlocks(b, v),

@@ -7,7 +7,7 @@
 // then the form (views.update) once the case is read.
 import type { KnownBlock, ModalView } from '@slack/types';
 import { z } from 'zod';
-import { CALL_OUTCOMES, DISPUTE_REASONS, isCallOutcome, type CallOutcome } from '../../domain/call-outcomes.ts';
+import { CALL_OUTCOMES, DISPUTE_REASONS, isCallOutcome, type CallOutcome, type DisputeReason } from '../../domain/call-outcomes.ts';
 import type { IsoDate } from '../../domain/dates.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { formatDate, inert } from '../../i18n/format.ts';
@@ -34,6 +34,8 @@ export const logCallMetadata = z.object({
   messageTs: z.string().regex(/^\d{1,12}\.\d{1,8}$/).optional(),
   /** The case's overdue currencies, the first one for an amount typed without a currency. */
   currencies: z.array(z.string().regex(/^[A-Z]{3}$/)).max(20).optional(),
+  /** The call-note reading this form edits (src/slack/note-confirmation.ts): its Confirm and this form log one call between them. */
+  readingId: z.string().regex(/^[A-Za-z0-9_-]{16}$/).optional(),
 });
 export type LogCallMetadata = z.infer<typeof logCallMetadata>;
 
@@ -109,6 +111,11 @@ export interface LogCallForm {
   /** Prefilled from the command. */
   outcome?: CallOutcome | null;
   note?: string | null;
+  /** Prefilled from a call note's reading (Edit on its confirmation). */
+  amount?: string | null;
+  promiseDate?: IsoDate | null;
+  dispute?: DisputeReason | null;
+  nextDate?: IsoDate | null;
 }
 
 const option = (text: string, value: string) => ({ text: plainText(text, LIMITS.optionText), value });
@@ -116,6 +123,8 @@ const option = (text: string, value: string) => ({ text: plainText(text, LIMITS.
 export function logCallModal(t: Translator, locale: Locale, form: LogCallForm, meta: LogCallMetadata): ModalView {
   const outcomes = CALL_OUTCOMES.map((o) => option(t(`outcome.${o}`), o));
   const chosen = outcomes.find((o) => o.value === form.outcome);
+  const disputes = DISPUTE_REASONS.map((r) => option(t(`disputeReason.${r}`), r));
+  const disputeChosen = disputes.find((o) => o.value === form.dispute);
   const hint = (text: string) => plainText(text, LIMITS.inputLabel);
   const phoneFlag: KnownBlock[] = form.phoneWrongOn
     ? [{ type: 'context', elements: [mrkdwnText(t('logCall.phoneWrong', { date: formatDate(form.phoneWrongOn, locale) }))] }]
@@ -146,7 +155,10 @@ export function logCallModal(t: Translator, locale: Locale, form: LogCallForm, m
       optional: true,
       label: plainText(t('logCall.amount'), LIMITS.inputLabel),
       hint: hint(t('logCall.amountHint')),
-      element: { type: 'plain_text_input', action_id: 'value', max_length: AMOUNT_MAX_CHARS, placeholder: plainText(t('logCall.amountPlaceholder'), LIMITS.placeholder) },
+      element: {
+        type: 'plain_text_input', action_id: 'value', max_length: AMOUNT_MAX_CHARS, placeholder: plainText(t('logCall.amountPlaceholder'), LIMITS.placeholder),
+        ...(form.amount ? { initial_value: form.amount.slice(0, AMOUNT_MAX_CHARS) } : {}),
+      },
     },
     {
       type: 'input',
@@ -154,7 +166,7 @@ export function logCallModal(t: Translator, locale: Locale, form: LogCallForm, m
       optional: true,
       label: plainText(t('logCall.promiseDate'), LIMITS.inputLabel),
       hint: hint(t('logCall.promiseDateHint')),
-      element: { type: 'datepicker', action_id: 'value' },
+      element: { type: 'datepicker', action_id: 'value', ...(form.promiseDate ? { initial_date: form.promiseDate } : {}) },
     },
     {
       type: 'input',
@@ -162,7 +174,7 @@ export function logCallModal(t: Translator, locale: Locale, form: LogCallForm, m
       optional: true,
       label: plainText(t('logCall.dispute'), LIMITS.inputLabel),
       hint: hint(t('logCall.disputeHint')),
-      element: { type: 'static_select', action_id: 'value', options: DISPUTE_REASONS.map((r) => option(t(`disputeReason.${r}`), r)) },
+      element: { type: 'static_select', action_id: 'value', options: disputes, ...(disputeChosen ? { initial_option: disputeChosen } : {}) },
     },
     {
       type: 'input',
@@ -170,7 +182,7 @@ export function logCallModal(t: Translator, locale: Locale, form: LogCallForm, m
       optional: true,
       label: plainText(t('logCall.nextDate'), LIMITS.inputLabel),
       hint: hint(t('logCall.nextDateHint', { days: form.backoffDays.join(', ') })),
-      element: { type: 'datepicker', action_id: 'value' },
+      element: { type: 'datepicker', action_id: 'value', ...(form.nextDate ? { initial_date: form.nextDate } : {}) },
     },
   ];
   return {
