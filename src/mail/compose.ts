@@ -48,22 +48,7 @@ export async function composeRaw(input: ComposeInput): Promise<Buffer> {
  * the cost of a mail (ten thousand approved at once).
  */
 export function composeRawSync(input: ComposeInput, baseBoundary = randomBytes(8).toString('hex')): Buffer {
-  const composer = new MailComposer({
-    from: input.from,
-    ...(input.replyTo ? { replyTo: input.replyTo } : {}),
-    to: input.to,
-    subject: input.subject,
-    text: input.text,
-    html: input.html,
-    messageId: input.messageId,
-    date: input.date,
-    attachments: (input.attachments ?? []).map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
-    // The texts are data: nothing in them may make the composer read a file or fetch a URL.
-    disableFileAccess: true,
-    disableUrlAccess: true,
-    // One random draw a mail, shared by its parts' boundaries (each part would draw its own).
-    baseBoundary,
-  } as ConstructorParameters<typeof MailComposer>[0]);
+  const composer = new MailComposer(composerOptions(input, baseBoundary));
   const chunks: string[] = [];
   write(composer.compile() as unknown as TreeNode, chunks);
   return crlf(Buffer.from(chunks.join(''), 'latin1'));
@@ -100,7 +85,11 @@ function write(node: TreeNode, out: string[]): void {
 
 /** The streaming build (MimeNode.stream), kept to check composeRawSync against. */
 export async function composeRawStreamed(input: ComposeInput, baseBoundary?: string): Promise<Buffer> {
-  const composer = new MailComposer({
+  return crlf(await new MailComposer(composerOptions(input, baseBoundary)).compile().build());
+}
+
+function composerOptions(input: ComposeInput, baseBoundary: string | undefined): ConstructorParameters<typeof MailComposer>[0] {
+  return {
     from: input.from,
     ...(input.replyTo ? { replyTo: input.replyTo } : {}),
     to: input.to,
@@ -110,11 +99,12 @@ export async function composeRawStreamed(input: ComposeInput, baseBoundary?: str
     messageId: input.messageId,
     date: input.date,
     attachments: (input.attachments ?? []).map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+    // The texts are data: nothing in them may make the composer read a file or fetch a URL.
     disableFileAccess: true,
     disableUrlAccess: true,
+    // One random draw a mail, shared by its parts' boundaries (each part would draw its own).
     ...(baseBoundary ? { baseBoundary } : {}),
-  } as ConstructorParameters<typeof MailComposer>[0]);
-  return crlf(await composer.compile().build());
+  } as ConstructorParameters<typeof MailComposer>[0];
 }
 
 /**
