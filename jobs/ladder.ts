@@ -4,7 +4,9 @@
 // workspace and works only where the day is not done yet: the ladder_days
 // row, written with the pass, makes later runs, other workers and a flushed
 // Redis change nothing.
+import type { WebClient } from '@slack/web-api';
 import { eq } from 'drizzle-orm';
+import type { AiClient } from '../src/ai/client.ts';
 import type { Db } from '../src/db/client.ts';
 import { workspaces } from '../src/db/schema.ts';
 import { localParts } from '../src/domain/dates.ts';
@@ -12,6 +14,8 @@ import { listWorkspaces } from '../src/db/workspaces.ts';
 import { assignDueCalls } from '../src/services/auto-assign.ts';
 import { runLadderDay } from '../src/services/ladder/daily.ts';
 import type { LadderPassResult, OnCallStage } from '../src/services/ladder/pass.ts';
+import { wordPassDrafts } from '../src/services/ladder/wording.ts';
+import type { Logger } from '../src/log.ts';
 import { AUTO_ASSIGN_FROM } from './auto-assign.ts';
 
 export const LADDER_SCHEDULER_ID = 'ladder';
@@ -23,6 +27,11 @@ export interface LadderJobDeps {
   /** Call tasks for the cases that reached the call step (wired to automatic assignment). */
   onCallStage?: OnCallStage;
   command?: string;
+  /** Words the pass's drafts awaiting approval once the pass committed (src/services/ladder/wording.ts); null or absent: the templates stay. */
+  ai?: AiClient | null;
+  /** Redraws a draft's post already in Slack after its wording. */
+  client?: WebClient;
+  logger?: Logger;
 }
 
 /**
@@ -53,6 +62,13 @@ export async function runLadderJob(db: Db, now: Date, deps: LadderJobDeps = {}):
     if (outcome.kind === 'passed') {
       const { workspaceId, day, stages, preDue } = outcome.result;
       passed.push({ workspaceId, day, stages, preDueDrafted: preDue.drafted });
+      // After the commit, never inside the pass: the model is asked over the network, the pass holds the ladder lock.
+      if (deps.ai && deps.logger) {
+        const logger = deps.logger;
+        await wordPassDrafts({ db, ai: deps.ai, client: deps.client, logger, command: deps.command ?? '/collect' }, { workspaceId, createdAt: now })
+          // The pass is done and its templates are good drafts: a failure here is logged, never the job's.
+          .catch((error: unknown) => logger.warn({ err: error, workspace: workspaceId }, 'could not word the ladder drafts'));
+      }
     }
   }
   return { passed };

@@ -114,7 +114,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<{
   const escalationDeps = { db: deps.db, client: deps.client, logger: log, command: opts.env.RELANCE_COMMAND, ai: aiClientFor(opts.env, log) };
   const maintenanceWorker = new Worker(MAINTENANCE_QUEUE, (job) => (job.name === ESCALATIONS_JOB ? runEscalationsJob(escalationDeps, opts.clock())
     : job.name === AUTO_ASSIGN_JOB ? runAutoAssignJob(deps.db, opts.clock(), opts.env.RELANCE_COMMAND)
-    : job.name === LADDER_JOB ? runLadderJob(deps.db, opts.clock(), { onCallStage: assignCallStage, command: opts.env.RELANCE_COMMAND })
+    : job.name === LADDER_JOB ? runLadderJob(deps.db, opts.clock(), { onCallStage: assignCallStage, command: opts.env.RELANCE_COMMAND, ai: escalationDeps.ai, client: deps.client, logger: log })
     : job.name === PROMISE_CHECK_JOB
     ? runPromiseCheckJob(deps.db, opts.clock())
     : runBalancesJob(deps.db, opts.clock())), {

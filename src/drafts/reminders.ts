@@ -198,24 +198,48 @@ function dateList(dates: readonly IsoDate[], locale: Locale): string {
 }
 
 export function renderReminder(d: ReminderData): RenderedReminder {
+  const parts = renderReminderParts(d);
+  return { subject: parts.subject, body: joinParagraphs(parts.paragraphs) };
+}
+
+/**
+ * What each paragraph of a reminder is: the prose (greeting, opening, ask,
+ * closing) a model may reword in the stage's tone (src/ai/draft-wording.ts),
+ * and the paragraphs that carry the figures, kept as rendered.
+ */
+export type ReminderParagraphKind = 'greeting' | 'opening' | 'invoices' | 'total' | 'ask' | 'penalties' | 'payment' | 'closing' | 'signature' | 'legal';
+
+export interface ReminderParagraph {
+  kind: ReminderParagraphKind;
+  text: string;
+}
+
+/** The body a reminder's paragraphs make. */
+export const joinParagraphs = (paragraphs: readonly ReminderParagraph[]): string => paragraphs.map((p) => p.text).join('\n\n');
+
+/** The reminder paragraph by paragraph (renderReminder joins them). */
+export function renderReminderParts(d: ReminderData): { subject: string; paragraphs: ReminderParagraph[] } {
   const w = WORDS[d.locale];
   const money = (m: Money) => formatMoney(m, d.locale);
   const date = (x: IsoDate) => formatDate(x, d.locale);
   const totals = sumByCurrency(d.invoices.map((i) => ({ cents: i.openCents, currency: i.currency }))).map(money).join(' · ');
   const earlier = d.stage === 'reminder_2' ? d.earlierReminders.slice(-1) : d.stage === 'reminder_3' ? d.earlierReminders : [];
-  const paragraphs = [
-    w.greeting(d),
-    w.opening(d, dateList(earlier, d.locale)),
-    d.invoices.map((i) => w.invoiceLine(i, money, date)).join('\n'),
-    w.total(totals),
-    w.ask(d),
-    d.stage === 'reminder_3' && d.penalties ? w.penalties(d.penalties, money, date) : null,
-    w.payment(d.paymentDetails, d.paymentLink ?? null),
-    w.closing(d.stage),
-    w.signature(d.creditorName, blankToNull(d.signature)),
-    legalFooter(d.legal ?? null, d.locale),
-  ].filter((p): p is string => p !== null && p !== '');
-  return { subject: w.subject(d, totals), body: paragraphs.join('\n\n') };
+  const paragraphs: [ReminderParagraphKind, string | null][] = [
+    ['greeting', w.greeting(d)],
+    ['opening', w.opening(d, dateList(earlier, d.locale))],
+    ['invoices', d.invoices.map((i) => w.invoiceLine(i, money, date)).join('\n')],
+    ['total', w.total(totals)],
+    ['ask', w.ask(d)],
+    ['penalties', d.stage === 'reminder_3' && d.penalties ? w.penalties(d.penalties, money, date) : null],
+    ['payment', w.payment(d.paymentDetails, d.paymentLink ?? null)],
+    ['closing', w.closing(d.stage)],
+    ['signature', w.signature(d.creditorName, blankToNull(d.signature))],
+    ['legal', legalFooter(d.legal ?? null, d.locale)],
+  ];
+  return {
+    subject: w.subject(d, totals),
+    paragraphs: paragraphs.filter((p): p is [ReminderParagraphKind, string] => p[1] !== null && p[1] !== '').map(([kind, text]) => ({ kind, text })),
+  };
 }
 
 const blankToNull = (s: string | null | undefined): string | null => (s && s.trim() !== '' ? s : null);

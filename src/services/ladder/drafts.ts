@@ -11,7 +11,7 @@ import { computeLateFees, RECOVERY_INDEMNITY, type MissingRate } from '../../dom
 import { sumByCurrency, type Money } from '../../domain/money.ts';
 import { numericToMilli, type RateRow } from '../../domain/rates.ts';
 import {
-  legalFooter, paymentLinkFor, renderReminder, type DraftInvoice, type DraftLateFees, type LegalMentions, type ReminderData, type ReminderStage,
+  joinParagraphs, legalFooter, paymentLinkFor, renderReminderParts, type DraftInvoice, type DraftLateFees, type LegalMentions, type ReminderData, type ReminderParagraph, type ReminderStage,
 } from '../../drafts/reminders.ts';
 import { translator } from '../../i18n/messages.ts';
 import { draftPostParts } from '../../slack/blocks/reminder-draft.ts';
@@ -59,14 +59,15 @@ export async function caseDrafts(tx: Queryable, ctx: DraftContext): Promise<NewC
       penalties: fees ? { figures: fees.figures } : null,
       ...mailParts(ctx, { customerRef: s.customer_ref, invoices, caseId: Number(s.case_id) }),
     };
-    const text = renderReminder(data);
+    const parts = renderReminderParts(data);
+    const text = { subject: parts.subject, body: joinParagraphs(parts.paragraphs) };
     const post = draftPostParts(t, {
       stage: s.stage, subject: text.subject, body: text.body, noPaymentDetails: ctx.paymentDetails === null && !data.paymentLink,
       missingRates: fees?.missing.map((m) => m.command) ?? [], command: ctx.command,
     });
     drafts.push({
       case_id: Number(s.case_id), customer_id: Number(s.customer_id), stage: s.stage, due_date: null, locale: s.locale, ...text,
-      data: draftData(data, s.customer_ref, fees), post_head: post.head, post_tail: post.tail, post_quoted: post.quoted,
+      data: draftData(data, s.customer_ref, fees, parts.paragraphs), post_head: post.head, post_tail: post.tail, post_quoted: post.quoted,
     });
   }
   return drafts;
@@ -88,9 +89,10 @@ export async function preDueDrafts(tx: Queryable, ctx: DraftContext, range: { fr
       daysOverdue: null, earlierReminders: [], paymentDetails: ctx.paymentDetails, creditorName: ctx.creditorName, penalties: null,
       ...mailParts(ctx, { customerRef: r.customer_ref, invoices, caseId: null }),
     };
+    const parts = renderReminderParts(data);
     const draft: NewDraft = {
       case_id: null, customer_id: Number(r.customer_id), stage: 'pre_due', due_date: r.due_date, locale: r.locale,
-      ...renderReminder(data), data: draftData(data, r.customer_ref, null),
+      subject: parts.subject, body: joinParagraphs(parts.paragraphs), data: draftData(data, r.customer_ref, null, parts.paragraphs),
     };
     return { draft, customerRef: r.customer_ref, name: r.name };
   });
@@ -146,7 +148,7 @@ function lateFees(s: DraftSourceRow, day: IsoDate, rates: readonly RateRow[]): C
 }
 
 /** What the draft was made of, kept with it (drafts.data) for the sender and the case file. */
-function draftData(d: ReminderData, customerRef: string, fees: ComputedFees | null) {
+function draftData(d: ReminderData, customerRef: string, fees: ComputedFees | null, paragraphs: readonly ReminderParagraph[]) {
   return {
     customer_ref: customerRef,
     days_overdue: d.daysOverdue,
@@ -161,5 +163,7 @@ function draftData(d: ReminderData, customerRef: string, fees: ComputedFees | nu
     legal_footer: legalFooter(d.legal ?? null, d.locale),
     late_fees: fees?.figures ? { ...fees.figures, missing: fees.missing } : null,
     penalties_stated: d.penalties !== null,
+    // The body's paragraphs in order, each its kind and length: what a rewording replaces and what it keeps (src/ai/draft-wording.ts).
+    paragraphs: paragraphs.map((p) => ({ kind: p.kind, length: p.text.length })),
   };
 }

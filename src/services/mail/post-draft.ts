@@ -76,6 +76,7 @@ export async function draftState(db: Queryable, input: { workspaceId: string; dr
     auto: isMailStage(draft.stage) && settings.sendPolicy[draft.stage] === 'auto',
     editedBy: draft.editedBy, decidedBy: draft.decidedBy, skipReason: draft.skipReason,
     mail: mail ? { notBefore: new Date(mail.not_before), outbox: input.outbox } : null,
+    wordedByAi: (draft.data as { wording?: unknown } | null)?.wording === 'ai',
     timezone: ws?.timezone ?? 'UTC', locale,
   };
 }

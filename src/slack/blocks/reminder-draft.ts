@@ -136,6 +136,8 @@ export interface DraftState {
   skipReason: string | null;
   /** The mail made of it, once approved. */
   mail: { notBefore: Date; outbox: boolean } | null;
+  /** The text's prose was worded by the model (drafts.data.wording = 'ai'). */
+  wordedByAi?: boolean;
   timezone: string;
   locale: Locale;
 }
@@ -164,7 +166,7 @@ export function draftStateMessage(t: Translator, s: DraftState): { text: string;
   const blocks: KnownBlock[] = [section(s.text)];
   if (s.status === 'draft') {
     if (!s.auto) blocks.push(draftActions(t, String(s.id)));
-    blocks.push(context([approvalLine(t, s.stage, s.auto), ...(isPerson(s.editedBy) ? [t('reminder.editedBy', { user: mention(s.editedBy) })] : [])]));
+    blocks.push(context([approvalLine(t, s.stage, s.auto), ...(isPerson(s.editedBy) ? [t('reminder.editedBy', { user: mention(s.editedBy) })] : s.wordedByAi ? [t('reminder.wordedByAi')] : [])]));
   } else {
     blocks.push(context([draftStateLine(t, s), ...(isPerson(s.editedBy) ? [t('reminder.editedBy', { user: mention(s.editedBy) })] : [])]));
   }
