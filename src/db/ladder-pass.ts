@@ -230,7 +230,8 @@ export async function insertCaseDrafts(tx: Queryable, workspaceId: string, draft
   const [settings, workspace] = await Promise.all([readSettings(tx, workspaceId), findWorkspace(tx, workspaceId)]);
   const t = translator((workspace?.locale ?? 'en') as Locale);
   const templates = Object.fromEntries([...new Set(drafts.map((d) => d.stage))].map((stage) =>
-    [stage, draftBlocksTemplate(t, stage, isMailStage(stage) && settings.sendPolicy[stage] === 'auto')]));
+    // Without a sender nothing leaves by itself: the draft waits with its buttons like any other.
+    [stage, draftBlocksTemplate(t, stage, isMailStage(stage) && settings.sendPolicy[stage] === 'auto' && settings.mailFrom !== null)]));
   await tx.execute(sql`
     with x as materialized (
       select x.*, x.post_head || coalesce(x.post_quoted, '>' || replace(x.body, E'\n', E'\n>')) || x.post_tail as post_text

@@ -182,4 +182,16 @@ describe('the auto send policy', () => {
     expect(buttons(m)).toEqual([]);
     expect(JSON.stringify(m.blocks)).toContain('it leaves by itself within the debtor\'s business hours');
   });
+
+  it('without a sender nothing leaves by itself: the draft waits with its buttons', async () => {
+    await seedLedger(t.database, TEAM, '2026-11-02', [
+      { ref: 'EDGE', name: 'Edge Works', invoices: [{ number: 'ED-1', issued: '2026-10-01', due: '2026-11-04', cents: 7_000 }] },
+    ]);
+    await writeSetting(t.database.db, { workspaceId: TEAM, name: 'mailFrom', value: null, by: MANAGER, now: t.clock.now });
+    await passOn(t, '2026-11-05', '08:00');
+    await postEverything(t);
+    const draft = await draftOf('EDGE');
+    expect(draft.status).toBe('draft');
+    expect(buttons(await postOf(draft))).toEqual(['"action_id":"reminder_send"', '"action_id":"reminder_edit"', '"action_id":"reminder_skip"']);
+  });
 });

@@ -73,7 +73,8 @@ export async function draftState(db: Queryable, input: { workspaceId: string; dr
   const locale = ws?.locale ?? 'en';
   return {
     id: draft.id, stage: draft.stage, status: draft.status, text: draftText(translator(locale), draft, input.command),
-    auto: isMailStage(draft.stage) && settings.sendPolicy[draft.stage] === 'auto',
+    // Without a sender the policy approved nothing: the draft waits with its buttons.
+    auto: isMailStage(draft.stage) && settings.sendPolicy[draft.stage] === 'auto' && settings.mailFrom !== null,
     editedBy: draft.editedBy, decidedBy: draft.decidedBy, skipReason: draft.skipReason,
     mail: mail ? { notBefore: new Date(mail.not_before), outbox: input.outbox } : null,
     wordedByAi: (draft.data as { wording?: unknown } | null)?.wording === 'ai',
