@@ -8,7 +8,7 @@
 // and the two readings of a date whose direction the note decides ("le 10"
 // is the next 10th for a promise, the last one for a payment claimed).
 // Pure: no I/O, no clock.
-import { addDays, weekdayOf, type IsoDate } from './calendar.ts';
+import { addDays, endOfMonth, weekdayOf, ymd, type IsoDate } from './calendar.ts';
 import { parseDate } from './date-input.ts';
 
 export interface NoteDateContext {
@@ -57,7 +57,7 @@ const ALIASES: Readonly<Record<string, string>> = {
   '2moro': 'tomorrow', '2morrow': 'tomorrow', tmrrw: 'tomorrow', dem1: 'demain',
   eow: 'end of week', fds: 'fin de semaine', eom: 'end of month', fdm: 'fin du mois',
   // "sous 8 jours" is "within 8 days": parseDate reads "dans 8 jours".
-  sous: 'dans', under: 'within',
+  sous: 'dans', under: 'within', ds: 'dans',
 };
 
 /** Weekday names long enough that one typo ("vendedi", "thursay") cannot be another word. */
@@ -143,6 +143,52 @@ function lastWeekday(phrase: string, today: IsoDate): IsoDate | null {
   return addDays(today, diff < 0 ? diff : diff - 7);
 }
 
+/**
+ * French shorthands rewritten to what parseDate reads: "semaine pro" is
+ * "semaine prochaine"; "sous quinzaine" / "sous huitaine" are 15 and 8 days,
+ * as French business letters count them ("mardi en huit" below is an idiom
+ * for a week later, a different thing).
+ */
+function frenchShorthand(phrase: string): string {
+  return phrase
+    .replace(/^((?:la )?semaine|(?:le )?mois) pro$/, (_, w: string) => (w.endsWith('semaine') ? `${w} prochaine` : `${w} prochain`))
+    .replace(/^(?:dans|d'ici) (?:une )?(quinzaine|huitaine)$/, (_, w: string) => `dans ${w === 'quinzaine' ? 15 : 8} jours`);
+}
+
+/**
+ * "mardi en huit", "lundi en 15": the first such day from today on (today
+ * included), a week (two) later. Said on a Wednesday, "mardi en huit" is not
+ * the coming Tuesday but the one after it, and "mercredi en huit" is today + 7.
+ */
+function weekdayEnHuit(phrase: string, today: IsoDate): IsoDate | null {
+  const m = /^(?:ce |le )?(\p{L}+) en (huit|8|quinze|15)$/u.exec(phrase);
+  const day = m ? WEEKDAY_NAMES[m[1] ?? ''] : undefined;
+  if (day === undefined) return null;
+  const weeks = m?.[2] === 'huit' || m?.[2] === '8' ? 1 : 2;
+  return addDays(today, ((day - weekdayOf(today) + 7) % 7) + 7 * weeks);
+}
+
+/**
+ * "debut decembre", "debut de janvier", "debut du mois prochain", "debut
+ * semaine pro": the first day of that month (its next one from today) or
+ * the Monday of next week. "debut du mois" alone is the next 1st.
+ */
+function startOf(phrase: string, ctx: NoteDateContext): IsoDate | null {
+  const m = /^(?:au |en )?debut (?:de |du |d')?(?:la )?(.+)$/.exec(phrase);
+  if (!m) return null;
+  const what = m[1] ?? '';
+  const { today } = ctx;
+  if (/^semaine (?:prochaine|pro)$/.test(what)) return addDays(mondayOf(today), 7);
+  if (/^mois (?:prochain|pro)$/.test(what)) return addDays(endOfMonth(today), 1);
+  if (what === 'mois') return ymd(today)[2] === 1 ? today : addDays(endOfMonth(today), 1);
+  if (!/^\p{L}+$/u.test(what)) return null;
+  const r = parseDate(`1 ${what}`, { locale: ctx.locale, today, future: true });
+  return r.ok ? r.value : null;
+}
+
+/** Words before a date that keep its day: "d'ici vendredi", "avant le 10", "avant la fin du mois". */
+const BEFORE = new Set(["d'ici", 'avant']);
+
 // ------------------------------------------------------------ reading one run
 
 /** A word that makes a run an amount rather than a date: a currency, "2k", a number of 3 digits or more that is no year. */
@@ -152,10 +198,23 @@ function amountWord(word: string): boolean {
   return /^\d+$/.test(word) && word.length >= 3 && !/^(?:19|20|21)\d\d$/.test(word);
 }
 
+type Readings = { ahead: IsoDate | null; back: IsoDate | null };
+
+/**
+ * Both readings of a run of words, or null when it is no date. A run opened by
+ * "d'ici" or "avant" (and "la") that does not read as a whole ("avant-hier"
+ * does) reads as the words after them.
+ */
+function readRun(words: readonly string[], ctx: NoteDateContext): Readings | null {
+  const whole = readWords(words, ctx);
+  if (whole || words.length < 2 || !BEFORE.has(words[0] ?? '')) return whole;
+  return readWords(words.slice(words[1] === 'la' && words.length > 2 ? 2 : 1), ctx);
+}
+
 /** Both readings of a run of (spelled) words, or null when it is no date. */
-function readRun(words: readonly string[], ctx: NoteDateContext): { ahead: IsoDate | null; back: IsoDate | null } | null {
+function readWords(words: readonly string[], ctx: NoteDateContext): Readings | null {
   if (words.some((w) => amountWord(w) || NOT_A_DATE.has(w))) return null;
-  const phrase = words.map(spell).join(' ');
+  const phrase = frenchShorthand(words.map(spell).join(' '));
   if (NOT_A_DAY.some((re) => re.test(phrase)) || (DURATION.test(phrase) && !FROM_TODAY.test(phrase))) return null;
   // A number alone ("15th", "1er", "2e") is a count or an ordinal unless "le", "the", "on" mark it;
   // "for 8", "pour 3" count too.
@@ -165,6 +224,10 @@ function readRun(words: readonly string[], ctx: NoteDateContext): { ahead: IsoDa
   if (nextWeek) return { ahead: nextWeek, back: null };
   const mid = midMonth(phrase, ctx);
   if (mid) return { ahead: mid, back: null };
+  const inAWeek = weekdayEnHuit(phrase, ctx.today);
+  if (inAWeek) return { ahead: inAWeek, back: null };
+  const start = startOf(phrase, ctx);
+  if (start) return { ahead: start, back: null };
   const opts = { locale: ctx.locale, today: ctx.today };
   const ahead = parseDate(phrase, { ...opts, future: true });
   const near = parseDate(phrase, opts);
