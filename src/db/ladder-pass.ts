@@ -8,12 +8,11 @@ import type { IsoDate } from '../domain/dates.ts';
 import { isCaseStep, STEP_ACTION, STEP_ESCALATION, STEP_ORDER, stageRank, type LadderStep, type LadderStepKey } from '../domain/ladder.ts';
 import { MOVING_STATUS } from '../domain/ladder-plan.ts';
 import { isMailStage } from '../domain/mail-settings.ts';
+import type { Settings } from '../domain/settings.ts';
 import { translator, type Locale } from '../i18n/messages.ts';
 import { LIMITS } from '../slack/blocks/kit.ts';
 import { draftBlocksTemplate, TEMPLATE_ID, TEMPLATE_TEXT } from '../slack/blocks/reminder-draft.ts';
 import { rows, type Queryable } from './client.ts';
-import { readSettings } from './settings.ts';
-import { findWorkspace } from './workspaces.ts';
 
 export interface LadderScope {
   workspaceId: string;
@@ -224,11 +223,14 @@ export interface NewCaseDraft extends NewDraft {
  * or, when the step's send policy is auto, says it leaves by itself. A draft
  * already there stays as it was; the post key makes a repeat a no-op.
  */
-export async function insertCaseDrafts(tx: Queryable, workspaceId: string, drafts: readonly NewCaseDraft[], now: Date): Promise<void> {
+export async function insertCaseDrafts(
+  tx: Queryable, workspaceId: string, drafts: readonly NewCaseDraft[], now: Date,
+  context: { settings: Pick<Settings, 'sendPolicy' | 'mailFrom'>; locale: Locale },
+): Promise<void> {
   if (drafts.length === 0) return;
   const at = now.toISOString();
-  const [settings, workspace] = await Promise.all([readSettings(tx, workspaceId), findWorkspace(tx, workspaceId)]);
-  const t = translator((workspace?.locale ?? 'en') as Locale);
+  const { settings } = context;
+  const t = translator(context.locale);
   const templates = Object.fromEntries([...new Set(drafts.map((d) => d.stage))].map((stage) =>
     // Without a sender nothing leaves by itself: the draft waits with its buttons like any other.
     [stage, draftBlocksTemplate(t, stage, isMailStage(stage) && settings.sendPolicy[stage] === 'auto' && settings.mailFrom !== null)]));

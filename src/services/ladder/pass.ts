@@ -91,7 +91,7 @@ export async function runLadderPass(tx: Queryable, input: LadderPassInput): Prom
   await proposeEscalations(tx, ws, input.now);
   const drafts = await caseDrafts(tx, ctx);
   if (drafts.length > 0) {
-    await insertCaseDrafts(tx, ws, drafts, input.now);
+    await insertCaseDrafts(tx, ws, drafts, input.now, { settings, locale: workspace.locale as Locale });
     await linkDrafts(tx);
   }
   await logMoves(tx, ws, input.now);
