@@ -155,7 +155,7 @@ describe('the rules answer when the model cannot', () => {
 
 describe('logs', () => {
   it('hold the failure kind, never the note, the prompt or the model output', async () => {
-    const secret = 'her husband is in hospital, will pay 640 friday';
+    const secret = 'her husband is in hospital, will pay 640.55 friday';
     server.behave({ kind: 'status', status: 500 });
     await readNote(client(), secret, CTX);
     server.behave({ kind: 'content', content: `{"summary": "${secret}"` });
@@ -167,11 +167,11 @@ describe('logs', () => {
     const logged = lines.join('');
     expect(logged).toContain('"failure":"http_error"');
     expect(logged).toContain('"failure":"invalid_output"');
-    for (const leak of ['hospital', '640', 'husband', 'You read the note']) expect(logged).not.toContain(leak);
+    for (const leak of ['hospital', '640.55', 'husband', 'You read the note']) expect(logged).not.toContain(leak);
   });
 
   it('an error of the model API logged as is keeps its status, not its body (which quotes the request)', async () => {
-    const secret = 'her husband is in hospital, will pay 640 friday';
+    const secret = 'her husband is in hospital, will pay 640.55 friday';
     server.behave({ kind: 'status', status: 500 });
     const sdk = new OpenAI({ apiKey: 'sk-test', baseURL: server.baseUrl, maxRetries: 0, logLevel: 'off' });
     const error = await sdk.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: secret }] }).catch((e: unknown) => e);
@@ -183,6 +183,6 @@ describe('logs', () => {
     logger.warn({ err: new Error('reading failed', { cause: error }) }, 'wrapped');
     const logged = lines.slice(start).join('');
     expect(logged).toContain('"status":500');
-    for (const leak of ['hospital', '640', 'husband']) expect(logged).not.toContain(leak);
+    for (const leak of ['hospital', '640.55', 'husband']) expect(logged).not.toContain(leak);
   });
 });
