@@ -43,6 +43,7 @@ const ABOUT: Record<SettingName, PlainMessageKey> = {
   sendPolicy: 'settings.about.send_policy',
   mailHours: 'settings.about.mail_hours',
   mailRate: 'settings.about.mail_rate',
+  ledgerMaxAge: 'settings.about.ledger_max_age',
 };
 
 /** The channels in effect, defaults followed: what a channel setting at its default stands for. */
@@ -77,6 +78,7 @@ function renderValue(ctx: CommandContext, name: SettingName, value: Settings[Set
     case 'ladder': return mrkdwn(t('settings.value.ladder', { steps: ladderLine(t, view.steps), off: stepsOff(view.steps).join(', ') }));
     case 'send_policy': return mrkdwn(Object.entries(view.policy).map(([stage, choice]) => `${stage} ${t(`settings.value.policy.${choice}`)}`).join(' · '));
     case 'per_minute': return mrkdwn(t('settings.value.perMinute', { count: view.count }));
+    case 'max_age': return mrkdwn(view.maxAge === 'off' ? t('settings.value.maxAgeOff') : t('settings.value.maxAge', { hours: view.maxAge }));
   }
 }
 

@@ -3,15 +3,23 @@
 // With --dry-run the same pass runs in a transaction that is rolled back:
 // what it would do, nothing written. A day already passed passes again and
 // moves nothing, since every case is already on its step.
+//
+// With an OpenAI key (OPENAI_API_KEY), the drafts the pass wrote that wait
+// for approval are then worded by the model, as the ladder job does
+// (src/services/ladder/wording.ts): after the pass committed, never in it.
 import { parseArgs } from 'node:util';
+import type { DestinationStream } from 'pino';
+import type { AiClient } from '../ai/client.ts';
 import type { Database } from '../db/client.ts';
 import type { MoveLine } from '../db/ladder-pass.ts';
 import { findWorkspace, listWorkspaces } from '../db/workspaces.ts';
 import { isIsoDate, todayIn } from '../domain/dates.ts';
 import { STEP_ORDER } from '../domain/ladder.ts';
 import { readSettings } from '../db/settings.ts';
+import { createLogger, type Logger } from '../log.ts';
 import { runLadderDay } from '../services/ladder/daily.ts';
 import type { LadderPassResult, OnCallStage } from '../services/ladder/pass.ts';
+import { wordPassDrafts, type WordingResult } from '../services/ladder/wording.ts';
 import type { CliIo } from './digest.ts';
 
 const USAGE = 'Usage: relance ladder --workspace T0123 [--date 2026-11-23] [--dry-run]';
@@ -19,6 +27,16 @@ const USAGE = 'Usage: relance ladder --workspace T0123 [--date 2026-11-23] [--dr
 export interface LadderCliOptions {
   onCallStage?: OnCallStage;
   command?: string;
+  /** Words the pass's drafts awaiting approval; absent or null: the templates stay (main.ts passes the environment's client). */
+  ai?: AiClient | null;
+  /** Default: warnings and errors on stderr (a model that does not answer says so there). */
+  logger?: Logger;
+}
+
+function wordingLine(w: WordingResult): string {
+  const beyond = w.beyondCap > 0 ? `, ${w.beyondCap} beyond this pass's cap` : '';
+  return `Wording: ${w.worded} of ${w.candidates} draft${w.candidates === 1 ? '' : 's'} awaiting approval worded by the model; `
+    + `${w.kept + w.beyondCap} keep the template${beyond}.`;
 }
 
 const signed = (day: number) => (day < 0 ? `−${-day}` : `+${day}`);
@@ -89,5 +107,18 @@ export async function runLadderCommand(argv: string[], database: Database, io: C
   const days = new Map(settings.ladder.map((s) => [s.stage as string, s.day]));
   io.stdout.write(`Ladder pass for ${workspace.id} on ${day} (${workspace.timezone})${dryRun ? ' — dry run: nothing was written' : ''}\n`);
   io.stdout.write(`${report(outcome.result, days, dryRun)}\n`);
+  if (!dryRun) {
+    const ai = options.ai ?? null;
+    if (ai) {
+      const logger = options.logger ?? createLogger('warn', io.stderr as DestinationStream);
+      // After the commit; a failure here leaves good template drafts, and the pass is done.
+      const worded = await wordPassDrafts({ db: database.db, ai, logger, command: options.command ?? '/collect' }, { workspaceId: workspace.id, createdAt: now })
+        .catch((error: unknown) => {
+          logger.warn({ err: error, workspace: workspace.id }, 'could not word the ladder drafts');
+          return null;
+        });
+      if (worded && worded.candidates > 0) io.stdout.write(`${wordingLine(worded)}\n`);
+    }
+  }
   return 0;
 }

@@ -8,9 +8,13 @@ import type { Role } from './start.ts';
 
 const usage = `Usage: relance <command>
 
-  start [--role all|web|worker] [--no-migrate]   run the bot (default role: all)
+  start [--role all|web|worker] [--no-migrate]   run the bot (default role: all); with no SLACK_* variable
+                                                 set at all (and NODE_ENV not production): the sandbox
+  sandbox                                        the bot against a local Slack stand-in, a demo workspace and
+                                                 a web page on PORT (default 3000), on 127.0.0.1 only
+  demo seed [--reset]                            seed the demo workspace T0DEMO; --reset empties it (only it) first
   migrate                                        apply database migrations
-  import [--workspace T…] <files…>               import customers, invoices or payments (CSV)
+  import [--workspace T…] <files…>               import customers, invoices, payments (CSV) or bank statements (camt.053)
   try                                            try relance without Slack: the bot, a local Slack stand-in,
                                                  a demo ledger, and a prompt to type /collect commands
   digest --workspace T… --channel C… [--preview] [--date YYYY-MM-DD]
@@ -25,6 +29,11 @@ const usage = `Usage: relance <command>
                                                  the reminder e-mails, newest first; --unknown: those whose
                                                  send lost its answer, each with how to settle it
   outbox resolve <mail id> sent|resend           settle a mail of unknown outcome: it arrived, or try once more
+  token create|list|revoke --workspace T… [--name N] [--read-only]
+                                                 the intake API's tokens (printed once at creation; only a hash is kept)
+  doctor                                         check the configuration, Slack (token, scopes, signing or
+                                                 Socket Mode), PostgreSQL and migrations, Redis, SMTP and
+                                                 OpenAI when set: one line each, ✓ or ✗ with what to fix
   help                                           this text
 
 Configuration comes from the environment: see README.md.`;
@@ -38,6 +47,16 @@ async function withDatabase(env: Env, fn: (db: Awaited<ReturnType<typeof connect
   }
 }
 
+/** The sandbox until Ctrl-C (or SIGTERM), then everything it started is closed. */
+async function sandboxUntilSignal(env: Env, viaStart: boolean): Promise<number> {
+  const { runSandbox } = await import('./sandbox.ts');
+  const stop = new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+  return runSandbox(env, { stdout: process.stdout, stderr: process.stderr }, { stop, viaStart });
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command = 'help', ...rest] = argv;
   try {
@@ -49,6 +68,8 @@ export async function main(argv: string[]): Promise<number> {
           console.error(`--role must be all, web or worker (got "${values.role}"). Example: relance start --role web`);
           return 2;
         }
+        const { sandboxWanted } = await import('./sandbox.ts');
+        if (role === 'all' && sandboxWanted(process.env)) return await sandboxUntilSignal(loadEnv(), true);
         const env = loadEnv();
         const logger = createLogger(env.LOG_LEVEL);
         // Loaded on demand: Bolt, BullMQ and ioredis cost seconds that import and migrate do not need.
@@ -100,10 +121,11 @@ export async function main(argv: string[]): Promise<number> {
         const env = loadEnv();
         const { runLadderCommand } = await import('./ladder.ts');
         const { assignCallStage } = await import('../../jobs/ladder.ts');
+        const { aiClientFor } = await import('../ai/client.ts');
         return await withDatabase(env, async (database) => {
           await migrateDatabase(database);
           return runLadderCommand(rest, database, { stdout: process.stdout, stderr: process.stderr, now: () => new Date() },
-            { onCallStage: assignCallStage, command: env.RELANCE_COMMAND });
+            { onCallStage: assignCallStage, command: env.RELANCE_COMMAND, ai: aiClientFor(env) });
         });
       }
       case 'outbox': {
@@ -113,6 +135,29 @@ export async function main(argv: string[]): Promise<number> {
         return await withDatabase(env, async (database) => {
           await migrateDatabase(database);
           return runOutboxCommand(rest, database, env, { stdout: process.stdout, stderr: process.stderr, now: () => new Date(), user: cliUser() });
+        });
+      }
+      case 'token': {
+        const env = loadEnv();
+        const { runTokenCommand } = await import('./token.ts');
+        return await withDatabase(env, async (database) => {
+          await migrateDatabase(database);
+          return runTokenCommand(rest, database.db, { stdout: process.stdout, stderr: process.stderr, now: () => new Date() });
+        });
+      }
+      case 'doctor': {
+        // Reads the environment itself: a bad variable is one of its ✗ lines, not a stop.
+        const { runDoctor } = await import('./doctor.ts');
+        return await runDoctor(process.env, { stdout: process.stdout });
+      }
+      case 'sandbox':
+        return await sandboxUntilSignal(loadEnv(), false);
+      case 'demo': {
+        const env = loadEnv();
+        const { runDemoCommand } = await import('./demo.ts');
+        return await withDatabase(env, async (database) => {
+          await migrateDatabase(database);
+          return runDemoCommand(rest, database, env, { stdout: process.stdout, stderr: process.stderr, now: () => new Date() });
         });
       }
       case 'try': {
@@ -132,7 +177,7 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof ConfigError || error instanceof PreflightError) {
       console.error(error.message);
       if (command === 'start' && error instanceof ConfigError && error.problems.some((p) => p.startsWith('SLACK_'))) {
-        console.error('\nNo Slack app yet? `npx relance try` runs the bot against a local Slack stand-in with demo data.');
+        console.error('\nNo Slack app yet? `npx relance sandbox` runs the bot against a local Slack stand-in with demo data, in your browser.');
       }
       return 1;
     }

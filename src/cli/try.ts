@@ -3,20 +3,14 @@
 // ledger; you type /collect commands in the terminal as one of the demo users.
 import { createInterface } from 'node:readline';
 import type { KnownBlock } from '@slack/types';
-import { sql } from 'drizzle-orm';
 import type { Env } from '../config/env.ts';
-import { rows } from '../db/client.ts';
 import { migrateDatabase } from '../db/migrate.ts';
-import { members } from '../db/schema.ts';
-import { ensureWorkspace } from '../db/workspaces.ts';
-import { demoLedgerCsv } from '../demo/ledger.ts';
-import { todayIn } from '../domain/dates.ts';
+import { seedDemoWorkspace } from '../demo/seed.ts';
 import { SlackSender } from '../emulator/sender.ts';
 import { startSlackEmulator, type SlackEmulator } from '../emulator/server.ts';
 import {
-  DEMO_ADMIN_ID, DEMO_BOT_TOKEN, DEMO_COLLECTIONS_CHANNEL_ID, DEMO_COLLECTOR_ID, DEMO_MANAGER_ID, DEMO_OUTSIDER_ID, DEMO_SIGNING_SECRET, DEMO_TEAM_ID,
+  DEMO_ADMIN_ID, DEMO_BOT_TOKEN, DEMO_COLLECTIONS_CHANNEL_ID, DEMO_COLLECTOR_ID, DEMO_MANAGER_ID, DEMO_OUTSIDER_ID, DEMO_SIGNING_SECRET,
 } from '../emulator/seed.ts';
-import { importCsv } from '../import/index.ts';
 import { createLogger } from '../log.ts';
 import { createSlackApp } from '../slack/app.ts';
 import { blocksToText, mrkdwnToText } from '../slack/blocks/digest.ts';
@@ -40,23 +34,6 @@ export interface TryIo {
   input: NodeJS.ReadableStream;
   output: { write(s: string): unknown };
   interactive: boolean;
-}
-
-async function seedDemo(env: Env, database: Awaited<ReturnType<typeof connectDatabase>>, now: Date, say: (s: string) => void): Promise<void> {
-  const workspace = await ensureWorkspace(database.db, DEMO_TEAM_ID, { timezone: env.RELANCE_TZ, locale: env.RELANCE_LOCALE }, 'Demo');
-  await database.db.insert(members).values([
-    { workspaceId: DEMO_TEAM_ID, userId: DEMO_ADMIN_ID, role: 'admin' },
-    { workspaceId: DEMO_TEAM_ID, userId: DEMO_MANAGER_ID, role: 'manager' },
-    { workspaceId: DEMO_TEAM_ID, userId: DEMO_COLLECTOR_ID, role: 'collector' },
-  ]).onConflictDoNothing();
-  const [existing] = await rows<{ n: number }>(database.db, sql`select count(*)::int as n from invoices where workspace_id = ${DEMO_TEAM_ID}`);
-  if (Number(existing?.n ?? 0) > 0) return;
-  const today = todayIn(workspace.timezone, now);
-  const files = demoLedgerCsv(today);
-  for (const [kind, text] of [['customers', files.customers], ['invoices', files.invoices], ['payments', files.payments]] as const) {
-    const report = await importCsv(database, { workspaceId: DEMO_TEAM_ID, fileName: `demo-${kind}.csv`, text, today });
-    say(`  demo ${kind}: ${report.inserted} imported`);
-  }
 }
 
 function render(body: { text?: string; blocks?: KnownBlock[] }): string {
@@ -83,7 +60,7 @@ export async function runTry(env: Env, io: TryIo): Promise<number> {
   const tryEnv: Env = { ...env, SLACK_API_URL: emulator.apiUrl, SLACK_BOT_TOKEN: DEMO_BOT_TOKEN, RELANCE_QUEUE_PREFIX: `${env.RELANCE_QUEUE_PREFIX}-try` };
   say(`relance try — a local Slack stand-in with a demo workspace; nothing leaves this machine.`);
   say(`  database: ${database.where}`);
-  await seedDemo(env, database, new Date(), say);
+  await seedDemoWorkspace(database, { timezone: env.RELANCE_TZ, locale: env.RELANCE_LOCALE, now: new Date(), say, ledger: 'small' });
 
   const redisUp = await checkRedis(env).then(() => true, () => false);
   const queue = redisUp ? digestQueue(queueConfig(tryEnv)) : null;

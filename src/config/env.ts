@@ -38,6 +38,10 @@ export const envSchema = z.object({
   RELANCE_COMMAND: z.string().trim().regex(/^\/[a-z0-9_-]+$/, 'must be a slash command such as /collect').default('/collect'),
   // App Home refresh after someone acts: at most one views.publish per person per window, plus one trailing.
   RELANCE_HOME_REFRESH_MS: z.coerce.number({ message: 'must be milliseconds such as 10000' }).int().min(0).default(10_000),
+  // The intake API (/api/v1): a single record's body, a bulk request's body (bytes), requests per token and minute (0: no limit).
+  RELANCE_API_BODY_LIMIT: z.coerce.number({ message: 'must be a number of bytes such as 1048576' }).int().min(1024, 'must be at least 1024 bytes (e.g. 1048576)').default(1 << 20),
+  RELANCE_API_BULK_LIMIT: z.coerce.number({ message: 'must be a number of bytes such as 67108864' }).int().min(1024, 'must be at least 1024 bytes (e.g. 67108864)').default(64 << 20),
+  RELANCE_API_RATE_PER_MINUTE: z.coerce.number({ message: 'must be a number of requests such as 600' }).int().min(0).default(600),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -4,7 +4,9 @@
 import { sql } from 'drizzle-orm';
 import { callFromDay } from '../domain/ladder.ts';
 import { addDays, zonedTimeToUtc, type IsoDate } from '../domain/dates.ts';
+import { ledgerHold, ledgerHoldView, type LedgerHoldView } from '../domain/ledger-freshness.ts';
 import { ensureBalancesFresh } from './balances.ts';
+import { readLedgerFreshness } from './ledger-sync.ts';
 import { rows, type Queryable } from './client.ts';
 import { readSettings } from './settings.ts';
 import { loadWorklist, type WorklistEntry } from './worklist.ts';
@@ -48,6 +50,8 @@ export interface DigestData {
   /** Actionable cases, highest priority first: the thread replies. */
   entries: WorklistEntry[];
   actionableCases: number;
+  /** Reminders wait for a fresher ledger (src/domain/ledger-freshness.ts); absent when they do not. */
+  ledgerHold?: LedgerHoldView;
 }
 
 export interface DigestQuery {
@@ -150,11 +154,13 @@ export async function loadDigest(db: Queryable, q: DigestQuery): Promise<DigestD
  */
 export async function digestForDay(db: Queryable, workspace: { id: string; timezone: string }, channelId: string, date: IsoDate, now: Date): Promise<DigestData> {
   await ensureBalancesFresh(db, workspace.id, now);
-  return loadDigest(db, {
+  const data = await loadDigest(db, {
     workspaceId: workspace.id, channelId, businessDate: date,
     dayEnd: zonedTimeToUtc(addDays(date, 1), '00:00', workspace.timezone),
     previousDayStart: zonedTimeToUtc(addDays(date, -1), '00:00', workspace.timezone),
   });
+  const hold = ledgerHold(await readLedgerFreshness(db, workspace.id, now));
+  return hold ? { ...data, ledgerHold: ledgerHoldView(hold, workspace.timezone) } : data;
 }
 
 /** The per-currency overdue totals a digest records, to show the change next time. */

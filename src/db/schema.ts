@@ -22,6 +22,7 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 const cents = (name: string) => bigint(name, { mode: 'number' });
@@ -73,8 +74,16 @@ export const workspaces = pgTable('workspaces', {
   balancesAsOf: date('balances_as_of', { mode: 'string' }),
   // Bumped by every rebuild of customer_balances: what was computed from a version stays true until it moves.
   balancesVersion: bigint('balances_version', { mode: 'number' }).notNull().default(0),
+  // When the ledger last arrived (an import, an intake API write, a bank statement) and how:
+  // reminders wait when it is older than the ledger_max_age setting (src/domain/ledger-freshness.ts).
+  ledgerSyncedAt: timestamp('ledger_synced_at', { withTimezone: true }),
+  ledgerSyncSource: text('ledger_sync_source', { enum: ['import', 'api', 'statement', 'backfill'] }),
+  // When the mail dispatcher announced that queued mails wait for a sync; one notice per hold (src/services/mail/dispatch.ts).
+  ledgerHoldNotedAt: timestamp('ledger_hold_noted_at', { withTimezone: true }),
   createdAt: createdAt(),
-});
+}, (t) => [
+  check('workspaces_ledger_sync_source_ck', sql`${t.ledgerSyncSource} in ('import', 'api', 'statement', 'backfill')`),
+]);
 
 /** Per-workspace settings that are data, not code (ladder, grace days, limits…). */
 export const settings = pgTable('settings', {
@@ -134,6 +143,8 @@ export const customers = pgTable('customers', {
   emailBadAddress: text('email_bad_address'),
   emailBadAt: timestamp('email_bad_at', { withTimezone: true }),
   emailBadReason: text('email_bad_reason'),
+  // The payer's account (IBAN, no spaces): bank statement credits from it are theirs (src/domain/statement-matching.ts).
+  iban: text('iban'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
@@ -658,4 +669,66 @@ export const ratePeriods = pgTable('rate_periods', {
   // A rate is set for 1 January (January–June) or 1 July (July–December), never another day.
   check('rate_periods_half_year_ck', sql`extract(day from ${t.startsOn}) = 1 and extract(month from ${t.startsOn}) in (1, 7)`),
   check('rate_periods_percent_ck', sql`${t.percent} >= 0 and ${t.percent} <= 30`),
+]);
+
+/**
+ * Intake API tokens (src/api): each sees one workspace only. Only the SHA-256
+ * of the token is kept (hex); the token itself is shown once, at creation.
+ */
+export const apiTokens = pgTable('api_tokens', {
+  id: id(),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  name: text('name').notNull(),
+  hash: char('hash', { length: 64 }).notNull(),
+  readOnly: boolean('read_only').notNull().default(false),
+  createdAt: createdAt(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+}, (t) => [
+  uniqueIndex('api_tokens_hash_uq').on(t.hash),
+  uniqueIndex('api_tokens_live_name_uq').on(t.workspaceId, t.name).where(sql`${t.revokedAt} is null`),
+  check('api_tokens_name_ck', sql`char_length(${t.name}) between 1 and 64`),
+]);
+
+/**
+ * Every booked line of an imported bank statement (camt.053), once: the
+ * bank's reference is the key, so importing a statement again changes nothing.
+ * `status`: matched (its payments are `payment_references`; a reversal line:
+ * it undid `reverses_id`), unmatched (waiting for a person, posted to the
+ * team channel), ignored (debits; lines a person set aside), reversed (a
+ * credit the bank took back). `remittance` is written by the debtor: never logged.
+ */
+export const statementEntries = pgTable('statement_entries', {
+  id: id(),
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  reference: text('reference').notNull(),
+  statementId: text('statement_id').notNull(),
+  direction: text('direction', { enum: ['credit', 'debit'] }).notNull(),
+  reversal: boolean('reversal').notNull().default(false),
+  amountCents: cents('amount_cents').notNull(),
+  currency: char('currency', { length: 3 }).notNull(),
+  bookedOn: date('booked_on', { mode: 'string' }),
+  valueOn: date('value_on', { mode: 'string' }),
+  debtorName: text('debtor_name'),
+  debtorIban: text('debtor_iban'),
+  remittance: text('remittance').notNull().default(''),
+  endToEndId: text('end_to_end_id'),
+  status: text('status', { enum: ['unmatched', 'matched', 'ignored', 'reversed'] }).notNull(),
+  reviewReason: text('review_reason'),
+  customerId: ref('customer_id'),
+  paymentReferences: text('payment_references').array().notNull().default(sql`'{}'`),
+  reversesId: ref('reverses_id').references((): AnyPgColumn => statementEntries.id),
+  reviewPostId: ref('review_post_id').references(() => channelPosts.id),
+  decidedBy: text('decided_by'),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  fileName: text('file_name'),
+  createdAt: createdAt(),
+}, (t) => [
+  sameWorkspaceCustomer('statement_entries_customer_fk', t),
+  uniqueIndex('statement_entries_reference_uq').on(t.workspaceId, t.reference),
+  index('statement_entries_status_idx').on(t.workspaceId, t.status, t.id),
+  index('statement_entries_post_idx').on(t.reviewPostId).where(sql`${t.reviewPostId} is not null`),
+  check('statement_entries_direction_ck', sql`${t.direction} in ('credit', 'debit')`),
+  check('statement_entries_status_ck', sql`${t.status} in ('unmatched', 'matched', 'ignored', 'reversed')`),
+  check('statement_entries_amount_ck', sql`${t.amountCents} > 0`),
 ]);

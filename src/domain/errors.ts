@@ -137,6 +137,9 @@ export const DOMAIN_ERROR_CODES = {
   'settings.send_policy_missing_choice': { meaning: 'Stages named without approve or auto after them.', example: 'send_policy reminder_1,reminder_2 auto' },
   'settings.not_a_mail_rate': { meaning: 'Not a whole number of mails a minute.', example: 'mail_rate 60' },
   'settings.mail_rate_out_of_range': { meaning: 'A rate outside its bounds (params: min, max).', example: 'mail_rate 60' },
+  // ledger-freshness.ts — ledger_max_age
+  'settings.not_a_max_age': { meaning: 'Not a number of hours (h) or days (d), nor off.', example: 'ledger_max_age 36h' },
+  'settings.max_age_out_of_range': { meaning: 'A ledger age outside its bounds (params: min in hours, max in days).', example: 'ledger_max_age 2d' },
   'settings.company_id_checksum': { meaning: 'A SIREN, SIRET or French VAT number whose check digit or key does not match (params: kind).', example: 'creditor_company_id 732 829 320' },
 
   // working-hours.ts — /collect team hours @user <days> <HH:MM-HH:MM> (time range errors are settings.* and time.*)

@@ -9,6 +9,7 @@ import { DEFAULT_LADDER, type LadderStep } from './ladder.ts';
 import { CATCH_UP_BOUNDS, decodeLadder, MAX_PAYMENT_DETAILS, parseCalendarDays, parseLadderEdit, parsePaymentDetails } from './ladder-setting.ts';
 import { CREDITOR_TEXT_MAX, companyIdOf, formatCompanyId, formatIban, parseBic, parseCompanyId, parseCreditorText, parseIban } from './creditor.ts';
 import { fail } from './errors.ts';
+import { DEFAULT_LEDGER_MAX_AGE, decodeLedgerMaxAge, parseLedgerMaxAge, type LedgerMaxAge } from './ledger-freshness.ts';
 import {
   decodeMailbox, decodeSendPolicy, formatMailbox, DEFAULT_SEND_POLICY, MAIL_RATE_BOUNDS, MAX_SIGNATURE, parseMailbox, parseMailRate, parsePaymentLink, parseSendPolicy,
   parseSignature, type SendPolicy,
@@ -69,6 +70,8 @@ export interface Settings {
   mailHours: TimeRange;
   /** Mails a minute, per workspace. */
   mailRate: number;
+  /** Hours after the last ledger sync beyond which nothing reaches a debtor (src/domain/ledger-freshness.ts); `off`: never held. */
+  ledgerMaxAge: LedgerMaxAge;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -96,6 +99,7 @@ export const DEFAULT_SETTINGS: Settings = {
   sendPolicy: { ...DEFAULT_SEND_POLICY },
   mailHours: { start: '09:00', end: '18:00' },
   mailRate: 60,
+  ledgerMaxAge: DEFAULT_LEDGER_MAX_AGE,
 };
 
 export type SettingName = keyof Settings;
@@ -126,6 +130,7 @@ export const SETTING_KEYS: Record<SettingName, string> = {
   sendPolicy: 'send_policy',
   mailHours: 'mail_hours',
   mailRate: 'mail_rate',
+  ledgerMaxAge: 'ledger_max_age',
 };
 
 const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().trim();
@@ -162,7 +167,8 @@ export type SettingView =
   | { kind: 'calendar_days'; days: number }
   | { kind: 'text'; text: string | null }
   | { kind: 'send_policy'; policy: SendPolicy }
-  | { kind: 'per_minute'; count: number };
+  | { kind: 'per_minute'; count: number }
+  | { kind: 'max_age'; maxAge: LedgerMaxAge };
 
 export interface SettingSpec<T> {
   /** A value `set` accepts, shown in examples: `settings set <key> <example>`. */
@@ -378,6 +384,7 @@ export const SETTING_SPECS: { [K in SettingName]: SettingSpec<Settings[K]> } = {
     decode: (stored) => (isDayCount(stored, MAIL_RATE_BOUNDS) ? stored : undefined),
     view: (count) => ({ kind: 'per_minute', count }),
   },
+  ledgerMaxAge: { example: '36h', parse: parseLedgerMaxAge, decode: decodeLedgerMaxAge, view: (maxAge) => ({ kind: 'max_age', maxAge }) },
 };
 
 /** What the listing shows for one setting's value. */
@@ -416,7 +423,7 @@ export type SettingChange = { [K in SettingName]: { name: K; value: Settings[K] 
 /** Settings listed together: `/collect settings creditor` shows what letters print. */
 export const SETTING_GROUPS = {
   creditor: ['creditorName', 'creditorAddress', 'creditorCompanyId', 'creditorIban', 'creditorBic', 'creditorSignatory', 'noticeDays'],
-  mail: ['mailFrom', 'mailReplyTo', 'mailSignature', 'paymentLink', 'paymentDetails', 'sendPolicy', 'mailHours', 'mailRate'],
+  mail: ['mailFrom', 'mailReplyTo', 'mailSignature', 'paymentLink', 'paymentDetails', 'sendPolicy', 'mailHours', 'mailRate', 'ledgerMaxAge'],
 } as const satisfies Record<string, readonly SettingName[]>;
 
 export type SettingGroup = keyof typeof SETTING_GROUPS;

@@ -2,6 +2,7 @@ import type { FaultQueue, HttpAnswer, RateLimiter } from './faults.ts';
 import { faultAnswer, rateLimited } from './faults.ts';
 import type { MethodHandler } from './method-context.ts';
 import { ApiError, str } from './method-context.ts';
+import { appMethods } from './methods/apps.ts';
 import { chatMethods } from './methods/chat.ts';
 import { conversationMethods } from './methods/conversations.ts';
 import { fileMethods } from './methods/files.ts';
@@ -17,6 +18,7 @@ export const METHODS: Record<string, MethodHandler> = {
   ...chatMethods,
   ...viewMethods,
   ...fileMethods,
+  ...appMethods,
 };
 
 export interface ApiDeps {

@@ -14,6 +14,7 @@ export type {
   EventInput,
   SendOptions,
   SenderResult,
+  SenderTransport,
   SigningMode,
   SlackSenderOptions,
   SlashCommandInput,
@@ -22,6 +23,15 @@ export type {
 export { startSlackEmulator } from './server.ts';
 export type { SlackEmulatorOptions } from './server.ts';
 export { signSlackRequest } from './sign.ts';
+export { SOCKET_MODE_ACK_TIMEOUT_MS, SOCKET_MODE_MAX_RETRIES, SOCKET_MODE_PATH, SocketModeHub, socketModeHub } from './socket-mode.ts';
+export type {
+  SocketAck,
+  SocketConnectionInfo,
+  SocketDisconnectReason,
+  SocketEnvelope,
+  SocketEnvelopeType,
+  SocketFrame,
+} from './socket-mode.ts';
 export type { SlackSignatureHeaders } from './sign.ts';
 export { EmulatorState, RELANCE_BOT_SCOPES } from './state.ts';
 export type { ChannelInput, UserInput, WorkspaceInput } from './state.ts';

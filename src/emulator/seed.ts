@@ -8,6 +8,8 @@ export const DEMO_APP_ID = 'A0DEMOAPP';
 export const DEMO_BOT_USER_ID = 'U0DEMOBOT';
 export const DEMO_BOT_ID = 'B0DEMOBOT';
 export const DEMO_BOT_TOKEN = 'xoxb-demo-bot-token';
+/** App-level token (scope connections:write) for Socket Mode: SLACK_APP_TOKEN. */
+export const DEMO_APP_TOKEN = 'xapp-demo-app-token';
 /** Any string works as a signing secret; this one is shared by the sandbox and tests. */
 export const DEMO_SIGNING_SECRET = 'demo-signing-secret-not-for-production';
 export const DEMO_VERIFICATION_TOKEN = 'demoVerificationToken';
@@ -38,6 +40,7 @@ export function seedDemo(state: EmulatorState): void {
     isDefault: true,
   });
   state.addToken(DEMO_BOT_TOKEN, { teamId: DEMO_TEAM_ID });
+  state.addToken(DEMO_APP_TOKEN, { teamId: DEMO_TEAM_ID, scopes: ['connections:write'] });
   state.addUser({
     id: DEMO_ADMIN_ID,
     name: 'alice',

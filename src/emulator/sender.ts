@@ -5,6 +5,7 @@ import { DEMO_VERIFICATION_TOKEN } from './seed.ts';
 import { actionPayload, channelName, enterpriseFields, eventEnvelope, findElement, teamRef, userRef, who } from './payloads.ts';
 import { deliver } from './deliver.ts';
 import { signSlackRequest } from './sign.ts';
+import { socketModeHub, type SocketEnvelopeType } from './socket-mode.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -31,11 +32,21 @@ export interface SenderResult {
   responseUrlId?: string;
   responseUrl?: string;
   triggerId?: string;
+  /** Over Socket Mode: the envelope that carried the request. */
+  envelopeId?: string;
 }
 
+/**
+ * `http`: signed POSTs to the app's request URL. `socket-mode`: envelopes over the
+ * app's Socket Mode connection; the ack's payload plays the HTTP body's part.
+ */
+export type SenderTransport = 'http' | 'socket-mode';
+
 export interface SlackSenderOptions {
-  /** The app's request URL, e.g. http://127.0.0.1:3000/slack/events. */
-  appUrl: string;
+  /** The app's request URL, e.g. http://127.0.0.1:3000/slack/events (HTTP transport only). */
+  appUrl?: string;
+  /** Default `http`. */
+  transport?: SenderTransport;
   signingSecret: string;
   emulator: SlackEmulator;
   clock?: () => Date;
@@ -90,9 +101,10 @@ export interface EventInput extends SendOptions {
 const FORM = 'application/x-www-form-urlencoded';
 const JSON_TYPE = 'application/json';
 
-/** Plays Slack's side toward the app: signed slash commands, interactions and events. */
+/** Plays Slack's side toward the app: slash commands, interactions and events, signed over HTTP or over Socket Mode. */
 export class SlackSender {
-  readonly #appUrl: string;
+  readonly #appUrl: string | undefined;
+  readonly #transport: SenderTransport;
   readonly #secret: string;
   readonly #emulator: SlackEmulator;
   readonly #clock: () => Date;
@@ -100,6 +112,8 @@ export class SlackSender {
   readonly #timeoutMs: number;
 
   constructor(options: SlackSenderOptions) {
+    this.#transport = options.transport ?? 'http';
+    if (this.#transport === 'http' && options.appUrl === undefined) throw new Error('SlackSender: appUrl is required over HTTP, e.g. http://127.0.0.1:3000/slack/events');
     this.#appUrl = options.appUrl;
     this.#secret = options.signingSecret;
     this.#emulator = options.emulator;
@@ -130,7 +144,9 @@ export class SlackSender {
       trigger_id: triggerId,
     });
     if (actor.workspace.enterpriseId !== undefined) form.set('enterprise_id', actor.workspace.enterpriseId);
-    const result = await this.#post(form.toString(), FORM, input);
+    const result = this.#transport === 'socket-mode'
+      ? await this.#envelope('slash_commands', Object.fromEntries(form), true, input)
+      : await this.#post(form.toString(), FORM, input);
     return { ...result, responseUrlId: response.id, responseUrl: response.url, triggerId };
   }
 
@@ -191,7 +207,7 @@ export class SlackSender {
         actions: [actionPayload(findElement(blocks, input.actionId), input, actionTs)],
       };
     }
-    const result = await this.#post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM, input);
+    const result = await this.#interaction(payload, false, input);
     return {
       ...result,
       triggerId,
@@ -232,7 +248,7 @@ export class SlackSender {
       response_urls: [],
       ...enterpriseFields(actor),
     };
-    const result = await this.#post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM, input);
+    const result = await this.#interaction(payload, true, input);
     if (stored !== undefined && result.status === 200) this.#emulator.applyViewSubmissionAck(String(stored.id), result.body);
     return { ...result, triggerId };
   }
@@ -242,6 +258,9 @@ export class SlackSender {
     const teamId = input.teamId ?? state.defaultTeamId ?? '';
     const eventTime = Math.floor(this.#clock().getTime() / 1000);
     const envelope = eventEnvelope(state, teamId, input.event, input.eventId, eventTime, this.#token);
+    if (this.#transport === 'socket-mode') {
+      return this.#envelope('events_api', envelope, false, input, { retryAttempt: input.retryNum ?? 0, retryReason: input.retryReason ?? '' });
+    }
     const headers: Record<string, string> = { ...input.headers };
     if (input.retryNum !== undefined) headers['X-Slack-Retry-Num'] = String(input.retryNum);
     if (input.retryReason !== undefined) headers['X-Slack-Retry-Reason'] = input.retryReason;
@@ -266,7 +285,41 @@ export class SlackSender {
     return headers;
   }
 
+  #interaction(payload: Obj, acceptsResponsePayload: boolean, options: SendOptions): Promise<SenderResult> {
+    if (this.#transport === 'socket-mode') return this.#envelope('interactive', payload, acceptsResponsePayload, options);
+    return this.#post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), FORM, options);
+  }
+
+  /** One envelope over Socket Mode, waiting (real time) for its first ack, whichever attempt it answers. */
+  async #envelope(
+    type: SocketEnvelopeType,
+    payload: Obj,
+    acceptsResponsePayload: boolean,
+    options: SendOptions,
+    retry: { retryAttempt: number; retryReason: string } = { retryAttempt: 0, retryReason: '' },
+  ): Promise<SenderResult> {
+    if ((options.signing ?? 'valid') !== 'valid' || options.timestampOffsetSeconds !== undefined || options.headers !== undefined) {
+      throw new Error('SlackSender: signing, timestamps and headers are HTTP matters; Socket Mode envelopes carry none');
+    }
+    const started = performance.now();
+    const sent = socketModeHub(this.#emulator.state).send({ type, payload, acceptsResponsePayload, ...retry });
+    let timer: NodeJS.Timeout | undefined;
+    const ack = await Promise.race([
+      sent.acked,
+      new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), options.timeoutMs ?? this.#timeoutMs);
+      }),
+    ]);
+    clearTimeout(timer);
+    const elapsedMs = performance.now() - started;
+    if (ack === undefined) return { status: 0, body: undefined, headers: {}, timedOut: true, elapsedMs, envelopeId: sent.envelopeId };
+    // A bare ack() arrives as `{}`; over HTTP it is an empty 200.
+    const body = Object.keys(ack.payload).length === 0 ? '' : ack.payload;
+    return { status: 200, body, headers: {}, timedOut: false, elapsedMs, envelopeId: sent.envelopeId };
+  }
+
   async #post(body: string, contentType: string, options: SendOptions): Promise<SenderResult> {
+    if (this.#appUrl === undefined) throw new Error('SlackSender: raw HTTP requests need appUrl; this sender speaks Socket Mode');
     const headers = {
       'Content-Type': contentType,
       'User-Agent': 'Slackbot 1.0 (+https://api.slack.com/robots)',

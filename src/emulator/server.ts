@@ -5,6 +5,7 @@ import type { Clock } from './clock.ts';
 import { SlackEmulator } from './emulator.ts';
 import { parseArgs, readBody, send } from './http-io.ts';
 import { seedDemo } from './seed.ts';
+import { socketModeHub } from './socket-mode.ts';
 import { EmulatorState } from './state.ts';
 
 export interface SlackEmulatorOptions {
@@ -88,6 +89,10 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       else res.destroy();
     });
   });
+  // Socket Mode's WebSocket (the URL apps.connections.open hands out); nothing else upgrades.
+  server.on('upgrade', (req, socket, head) => {
+    if (!socketModeHub(state).upgrade(req, socket, head)) socket.destroy();
+  });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -99,6 +104,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
   const { port } = server.address() as AddressInfo;
   const close = () =>
     new Promise<void>((resolve, reject) => {
+      socketModeHub(state).close();
       server.close((error) => (error ? reject(error) : resolve()));
       // fetch keeps connections alive; without this close() waits for them to time out.
       server.closeAllConnections();

@@ -10,6 +10,7 @@ import { importFiles, notRegularFile, unreadableReason } from './import-files.ts
 import { type Output, progressDisplay } from './progress.ts';
 import { formatImportReport } from './report.ts';
 import { resolveWorkspace, type WorkspaceEnv } from './workspace.ts';
+import { camt053Files, runStatementImport } from '../services/statements/import-files.ts';
 
 export interface ImportCommandDeps {
   database: Database;
@@ -28,6 +29,9 @@ separated, UTF-8). The header row tells what a file holds:
   payments   invoice_number,amount,paid_on,reference
 Files are imported customers first, then invoices, then payments. Importing a
 file again changes nothing; bad rows are listed and the good ones imported.
+Bank statements (ISO 20022 camt.053 XML) are imported last: credits are matched
+to open invoices and recorded as payments; the others are posted to the team
+channel for review. Importing a statement again changes nothing.
 
 --workspace  the Slack team id to import into; may be left out when relance
              has exactly one workspace.`;
@@ -73,6 +77,11 @@ export async function runImportCommand(argv: string[], deps: ImportCommandDeps):
       + `${workspace.id === 'local' ? ' To import for a Slack team instead, pass its team id: --workspace T0123ABCD.' : ''}\n`);
   }
 
+  // Bank statements are matched against the invoices: after the CSV files, which may bring them.
+  const statementFiles = await camt053Files(args.files);
+  const statements = () => runStatementImport(deps, workspace.id, statementFiles);
+  args.files = args.files.filter((f) => !statementFiles.includes(f));
+  if (args.files.length === 0) return statements();
   const today = todayIn(workspace.timezone, deps.now());
   const progress = progressDisplay(stderr);
   stderr.write(`Importing ${args.files.length === 1 ? args.files[0] : `${args.files.length} files`} into workspace ${workspace.id} (${deps.database.where}), as of ${today}…\n`);
@@ -83,7 +92,8 @@ export async function runImportCommand(argv: string[], deps: ImportCommandDeps):
     progress.stop();
     stdout.write(formatImportReport(report));
     const failed = report.files.some((f) => f.failure !== undefined || f.rejected > 0);
-    return failed ? 1 : 0;
+    const statementsCode = statementFiles.length > 0 ? await statements() : 0;
+    return failed ? 1 : statementsCode;
   } finally {
     progress.stop();
   }

@@ -9,6 +9,8 @@ import type { Database, Queryable } from '../db/client.ts';
 import { rows } from '../db/client.ts';
 import { refreshBalances } from '../db/balances.ts';
 import { decidePromises } from '../db/promise-verdicts.ts';
+import { cancelSettledReminders } from '../services/mail/cancel-settled-reminders.ts';
+import { recordLedgerSync } from '../services/intake/ledger-sync.ts';
 import { isIsoDate, type IsoDate } from '../domain/dates.ts';
 import { CsvSyntaxError, readCsvRecords } from './csv-stream.ts';
 import { ErrorList } from './errors.ts';
@@ -120,6 +122,8 @@ async function importInTransaction(
   const refreshed = await refreshTouched(tx, ws, opts.today, at);
   // New payments may keep promises: decided at once, for the customers they touched.
   if (header.kind === 'payments') await decidePromises(tx, { workspaceId: ws, now: at, customersIn: sql`select customer_id from import_touched` });
+  // A payment (or a lowered amount) that settles invoices stops the reminders still waiting about them.
+  if (header.kind !== 'customers') await cancelSettledReminders(tx, { workspaceId: ws, customersIn: sql`select customer_id from import_touched`, now: at });
   const sqlErrors = await databaseRejects(tx);
   const merged = ErrorList.merge(nodeErrors, sqlErrors.list);
 
@@ -133,6 +137,8 @@ async function importInTransaction(
     casesOpened: refreshed.casesOpened,
     casesResolved: refreshed.casesResolved,
   });
+  // The ledger arrived (src/domain/ledger-freshness.ts): reminders held for want of it resume. A file whose every row was refused is not a sync.
+  if (report.rows > report.rejected) await recordLedgerSync(tx, ws, 'import', at);
 }
 
 /** What went wrong, without the SQL text drizzle wraps around database errors. */

@@ -9,9 +9,10 @@ import { formatCompanyId, formatIban } from '../domain/creditor.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import type { Locale } from '../i18n/messages.ts';
 import { claimTotals, indemnities, missingRates, type ClaimInvoice } from './claim.ts';
-import { money, percent, shortDate } from './format.ts';
+import type { ProseSlot } from '../ai/prose-wording.ts';
+import { longDate, money, percent, shortDate } from './format.ts';
 import { contentWidth, createPdf, ensureRoom, footer, lineBlock, paragraph, SIZE, table, toBuffer, type Pdf } from './pdf.ts';
-import { NOTICE_WORDING, type NoticeWording } from './wording.ts';
+import { NOTICE_PROSE_MENTIONS, NOTICE_WORDING, type NoticeWording } from './wording.ts';
 
 export interface CreditorIdentity {
   name: string;
@@ -136,7 +137,7 @@ function fees(doc: Pdf, data: FormalNoticeData, w: NoticeWording): void {
   doc.y += 4;
 }
 
-function summary(doc: Pdf, data: FormalNoticeData, w: NoticeWording): string[] {
+function summary(doc: Pdf, data: FormalNoticeData, w: NoticeWording): void {
   const { locale } = data;
   const b2c = data.debtor.kind === 'b2c';
   const totals = claimTotals(data.invoices);
@@ -146,7 +147,6 @@ function summary(doc: Pdf, data: FormalNoticeData, w: NoticeWording): string[] {
   rows.push([w.totalRow, ...cell((t) => t.totalCents)]);
   const columns = [{ header: w.summaryTitle, weight: 3 }, ...totals.map((t) => ({ header: t.currency, weight: 1.3, align: 'right' as const }))];
   table(doc, columns, rows, { boldRows: [rows.length - 1] });
-  return totals.map((t) => money({ cents: t.totalCents, currency: t.currency }, locale));
 }
 
 function howToPay(doc: Pdf, data: FormalNoticeData, w: NoticeWording): void {
@@ -165,16 +165,72 @@ function howToPay(doc: Pdf, data: FormalNoticeData, w: NoticeWording): void {
   doc.y = lineBlock(doc, lines, { x: 12, y: doc.y, width: contentWidth(doc) - 12 }) + 10;
 }
 
-function signature(doc: Pdf, data: FormalNoticeData, w: NoticeWording): void {
-  paragraph(doc, w.closing, { gapAfter: 24 });
+// ------------------------------------------------------------ the prose a model may word
+
+/**
+ * The paragraphs of the letter a model may reword (src/ai/notice-wording.ts):
+ * the opening, the demand, the consequences, the "already paid" line and the
+ * closing. Everything else (identities, title, tables, the legal paragraphs
+ * with their articles, rates and the €40 indemnity, how to pay, signature) is
+ * always the template's.
+ */
+export const NOTICE_PROSE_KEYS = ['intro', 'demand', 'proceedings', 'already_paid', 'closing'] as const;
+export type NoticeProseKey = (typeof NOTICE_PROSE_KEYS)[number];
+export type NoticeProse = Record<NoticeProseKey, string>;
+
+/** The totals claimed, one per currency, as the summary table and the demand print them. */
+const claimedTotals = (data: FormalNoticeData): string[] =>
+  claimTotals(data.invoices).map((t) => money({ cents: t.totalCents, currency: t.currency }, data.locale));
+
+/** The template's text of each prose paragraph. */
+export function noticeProse(data: FormalNoticeData): NoticeProse {
+  const w = NOTICE_WORDING[data.locale];
+  return {
+    intro: w.intro(data.earlierReminders),
+    demand: w.demand(claimedTotals(data), data.noticeDays, data.deadline),
+    proceedings: w.proceedings,
+    already_paid: w.alreadyPaid,
+    closing: w.closing,
+  };
+}
+
+/** Room for a rewording: half again the template's length, never under 200 characters. */
+const capOf = (text: string): number => Math.max(200, Math.ceil(text.length * 1.5));
+
+/**
+ * The prose paragraphs as slots to word, each with what it must still say
+ * verbatim: the earlier reminders' dates, the totals and the deadline, and the
+ * words that make the letter a formal notice and state what follows (FACTS-fr
+ * "Formal notice").
+ */
+export function noticeProseSlots(data: FormalNoticeData): ProseSlot[] {
+  const text = noticeProse(data);
+  const mentions = NOTICE_PROSE_MENTIONS[data.locale];
+  const keeps: Record<NoticeProseKey, (string | RegExp)[]> = {
+    intro: data.earlierReminders.map((d) => longDate(d, data.locale)),
+    demand: [...claimedTotals(data), longDate(data.deadline, data.locale), mentions.demand],
+    proceedings: [mentions.proceedings],
+    already_paid: [],
+    closing: [],
+  };
+  return NOTICE_PROSE_KEYS.map((key) => ({ key, text: text[key], maxChars: capOf(text[key]), oneLine: true, keeps: keeps[key] }));
+}
+
+function signature(doc: Pdf, data: FormalNoticeData, closing: string): void {
+  paragraph(doc, closing, { gapAfter: 24 });
   ensureRoom(doc, 3 * doc.currentLineHeight(true));
   const x = contentWidth(doc) * ADDRESS_WINDOW.x;
   lineBlock(doc, [data.creditor.signatory, data.creditor.name], { x, y: doc.y, width: contentWidth(doc) - x });
 }
 
-/** The letter, ready to print and send by registered post. */
-export async function renderFormalNotice(data: FormalNoticeData): Promise<Buffer> {
+/**
+ * The letter, ready to print and send by registered post. `prose`: the
+ * paragraphs a model worded, already checked (src/ai/notice-wording.ts); the
+ * template's otherwise.
+ */
+export async function renderFormalNotice(data: FormalNoticeData, opts: { prose?: NoticeProse | null } = {}): Promise<Buffer> {
   const w = NOTICE_WORDING[data.locale];
+  const prose = opts.prose ?? noticeProse(data);
   const doc = createPdf({
     title: `${w.title} — ${data.debtor.name}`,
     author: data.creditor.name,
@@ -184,18 +240,18 @@ export async function renderFormalNotice(data: FormalNoticeData): Promise<Buffer
   });
   identities(doc, data, w);
   heading(doc, data, w);
-  paragraph(doc, w.intro(data.earlierReminders), { gapAfter: 4 });
+  paragraph(doc, prose.intro, { gapAfter: 4 });
   invoiceTable(doc, data, w);
   fees(doc, data, w);
-  const totals = summary(doc, data, w);
-  paragraph(doc, w.demand(totals, data.noticeDays, data.deadline), { bold: true });
+  summary(doc, data, w);
+  paragraph(doc, prose.demand, { bold: true });
   const b2c = data.debtor.kind === 'b2c';
   // A consumer owes no interest before the notice: this letter starts it, and says so above.
   if (!b2c || data.invoices.some((i) => i.fees.segments.length > 0)) paragraph(doc, w.stillRunning(b2c));
   howToPay(doc, data, w);
-  paragraph(doc, w.proceedings);
-  paragraph(doc, w.alreadyPaid, { gapAfter: 10 });
-  signature(doc, data, w);
+  paragraph(doc, prose.proceedings);
+  paragraph(doc, prose.already_paid, { gapAfter: 10 });
+  signature(doc, data, prose.closing);
   footer(doc, (page, pages) => w.footer(data.creditor.name, data.paymentReference, page, pages));
   return toBuffer(doc);
 }

@@ -174,3 +174,13 @@ const en: NoticeWording = {
 };
 
 export const NOTICE_WORDING: Record<Locale, NoticeWording> = { fr, en };
+
+/**
+ * What a reworded demand and consequences paragraph must still say
+ * (src/letters/formal-notice.ts, noticeProseSlots): the words that make the
+ * letter a formal notice, and the court order for payment that follows.
+ */
+export const NOTICE_PROSE_MENTIONS: Record<Locale, { demand: RegExp; proceedings: RegExp }> = {
+  fr: { demand: /\bmett(?:ons|re) en demeure\b|\bmise en demeure\b/i, proceedings: /\binjonction de payer\b/i },
+  en: { demand: /\bformal notice\b/i, proceedings: /\border for payment\b|\binjonction de payer\b/i },
+};

@@ -3,6 +3,7 @@
 // what the letter claims and by when, and how to pay. Every figure comes from
 // the data given (src/services/mail/draft-notice-copy.ts reads it from the
 // letter and the claim as of the letter's day); nothing here reads a database.
+import type { ProseSlot } from '../ai/prose-wording.ts';
 import type { IsoDate } from '../domain/dates.ts';
 import { formatMoney, type Money } from '../domain/money.ts';
 import { invoiceLines, legalFooter, type DraftInvoice, type LegalMentions, type RenderedReminder } from '../drafts/reminders.ts';
@@ -88,8 +89,59 @@ const FR: Words = {
 
 const WORDS: Record<Locale, Words> = { en: EN, fr: FR };
 
-export function renderNoticeCopy(d: NoticeCopyData): RenderedReminder {
+// ------------------------------------------------------------ the prose a model may word
+
+/**
+ * The parts of the copy a model may reword (src/ai/notice-wording.ts): the
+ * subject, the greeting, the announcement of the letter, the deadline and its
+ * consequence, the "already paid" line. The invoice lines, totals, how to pay,
+ * signature and legal footer are always the template's.
+ */
+export const NOTICE_COPY_PROSE_KEYS = ['subject', 'greeting', 'attached', 'deadline', 'paid'] as const;
+export type NoticeCopyProseKey = (typeof NOTICE_COPY_PROSE_KEYS)[number];
+export type NoticeCopyProse = Record<NoticeCopyProseKey, string>;
+
+/** The template's text of each part. */
+export function noticeCopyProse(d: NoticeCopyData): NoticeCopyProse {
   const w = WORDS[d.locale];
+  return {
+    subject: w.subject(longDate(d.letterDate, d.locale)),
+    greeting: w.greeting(d.customerName),
+    attached: w.attached(longDate(d.letterDate, d.locale)),
+    deadline: w.deadline(d.deadline ? longDate(d.deadline, d.locale) : null),
+    paid: w.paid,
+  };
+}
+
+/** What a reworded part must still say: the letter is a formal notice, and what follows a missed deadline. */
+const MENTIONS: Record<Locale, { notice: RegExp; court: RegExp }> = {
+  fr: { notice: /\bmise en demeure\b/i, court: /\bjuridiction\b|\btribunal\b|\bjuge\b/i },
+  en: { notice: /\bformal notice\b/i, court: /\bcourts?\b/i },
+};
+
+const CAPS: Record<NoticeCopyProseKey, number> = { subject: 150, greeting: 200, attached: 400, deadline: 500, paid: 300 };
+
+/** The parts as slots to word, each with what it must keep verbatim: the debtor's name, the letter's date, the deadline. */
+export function noticeCopyProseSlots(d: NoticeCopyData): ProseSlot[] {
+  const text = noticeCopyProse(d);
+  const m = MENTIONS[d.locale];
+  const letterDate = longDate(d.letterDate, d.locale);
+  const keeps: Record<NoticeCopyProseKey, (string | RegExp)[]> = {
+    subject: [letterDate, m.notice],
+    greeting: [d.customerName],
+    attached: [letterDate, m.notice],
+    deadline: [...(d.deadline ? [longDate(d.deadline, d.locale)] : []), m.court],
+    paid: [],
+  };
+  return NOTICE_COPY_PROSE_KEYS.map((key) => ({
+    key, text: text[key], maxChars: Math.max(CAPS[key], text[key].length), oneLine: key !== 'greeting', keeps: keeps[key],
+  }));
+}
+
+/** The copy; `prose`: the parts a model worded, already checked; the template's otherwise. */
+export function renderNoticeCopy(d: NoticeCopyData, opts: { prose?: NoticeCopyProse | null } = {}): RenderedReminder {
+  const w = WORDS[d.locale];
+  const prose = opts.prose ?? noticeCopyProse(d);
   const money = (cents: number, currency: string) => formatMoney({ cents, currency } satisfies Money, d.locale);
   const totals = d.claim.map((c) => {
     const parts = c.interestCents > 0 || c.otherCents > 0
@@ -103,15 +155,15 @@ export function renderNoticeCopy(d: NoticeCopyData): RenderedReminder {
   });
   const signer = d.signature && d.signature.trim() !== '' ? d.signature : d.creditorName ?? w.team;
   const paragraphs = [
-    w.greeting(d.customerName),
-    w.attached(longDate(d.letterDate, d.locale)),
+    prose.greeting,
+    prose.attached,
     `${w.concerns(d.invoices.length)}\n${invoiceLines(d.invoices, d.locale)}`,
     totals.join('\n'),
-    w.deadline(d.deadline ? longDate(d.deadline, d.locale) : null),
+    prose.deadline,
     w.howToPay(d.paymentDetails, d.customerRef, d.paymentLink),
-    w.paid,
+    prose.paid,
     w.signature(signer),
     legalFooter(d.legal, d.locale),
   ].filter((p): p is string => p !== null && p !== '');
-  return { subject: w.subject(longDate(d.letterDate, d.locale)), body: paragraphs.join('\n\n') };
+  return { subject: prose.subject, body: paragraphs.join('\n\n') };
 }

@@ -9,6 +9,7 @@ import { openCaseById } from '../services/open-case.ts';
 import { t, type Locale } from '../i18n/messages.ts';
 import type { Reply } from './command.ts';
 import { buildContext, errorRef, fromBlockAction, refusal, type RequestServices } from './request-context.ts';
+import { registerStatementInteractions } from './statement-interactions.ts';
 
 type Answer = { text: string; blocks?: Reply['blocks'] };
 
@@ -26,6 +27,8 @@ function answerer(body: BlockButtonAction, client: WebClient, respond: RespondFn
 
 export function registerActions(app: App, services: RequestServices): void {
   const { env, logger } = services.deps;
+  // The bank statement review list (Match, Ignore, the Match form).
+  registerStatementInteractions(app, services);
   app.action<BlockButtonAction>(OPEN_CASE_ACTION, async ({ ack, body, action, respond, client }) => {
     await ack();
     const answer = answerer(body, client, respond as RespondFn | undefined);

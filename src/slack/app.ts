@@ -1,7 +1,7 @@
 // Assembles the Bolt app: receiver (HTTP or Socket Mode), middleware, listeners.
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, defaultBodyLimit, HTTPReceiver, SocketModeReceiver } from '@slack/bolt';
+import { App, defaultBodyLimit, HTTPReceiver, SocketModeReceiver, type CustomRoute } from '@slack/bolt';
 import { commands } from '../../commands/index.ts';
 import { createAccessResolver } from './access.ts';
 import { registerActions } from './actions.ts';
@@ -15,6 +15,7 @@ import { dedupeEvents } from './dedupe-events.ts';
 import { registerHome } from './home.ts';
 import { kickPostsAfterRequests } from './kick-posts.ts';
 import { healthRoutes } from './http-routes.ts';
+import { mountIntakeApi } from '../api/mount.ts';
 import { guardSlackRequests } from './request-guard.ts';
 import { registerSlashCommand } from './router.ts';
 import { createWorkspaceCache } from './workspace-cache.ts';
@@ -34,6 +35,34 @@ export interface RunningSlackApp {
 
 const SLACK_ENDPOINT = '/slack/events';
 
+export interface SlackAppOptions {
+  /**
+   * Socket Mode: how long the client waits for a pong, and before reconnecting
+   * after Slack closes the connection (Bolt's default 5000 ms); tests shorten it.
+   */
+  socketModeClientPingTimeoutMs?: number;
+}
+
+/** Bolt's route paths: exact, or a prefix with a trailing wildcard such as `/api/*rest`. */
+function routeMatches(pattern: string, path: string): boolean {
+  const wildcard = /\/\*\w*$/.exec(pattern);
+  return wildcard ? path.startsWith(pattern.slice(0, wildcard.index + 1)) : pattern === path;
+}
+
+/** Socket Mode has no request URL to share: the health routes get a small server of their own. */
+function serveRoutes(routes: CustomRoute[], port: number): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const route = routes.find((r) => routeMatches(r.path, path) && [r.method].flat().includes(req.method ?? 'GET'));
+    if (route === undefined) res.writeHead(404).end();
+    else route.handler(req, res);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolve(server));
+  });
+}
+
 function httpReceiver(deps: AppDeps, signingSecret: string, customRoutes: ReturnType<typeof healthRoutes>, logger: ReturnType<typeof boltLogger>) {
   const receiver = new HTTPReceiver({
     signingSecret,
@@ -51,18 +80,24 @@ function httpReceiver(deps: AppDeps, signingSecret: string, customRoutes: Return
   return receiver;
 }
 
-export function createSlackApp(deps: AppDeps, credentials: SlackCredentials) {
+export function createSlackApp(deps: AppDeps, credentials: SlackCredentials, options: SlackAppOptions = {}) {
   const logger = boltLogger(deps.logger);
-  const customRoutes = healthRoutes(deps);
+  // The intake API (/api/*) shares the port: one HTTP server, Slack's endpoint and checks untouched.
+  const api = mountIntakeApi(deps);
+  const customRoutes = [...healthRoutes(deps), ...api.routes];
+  const clientOptions = deps.env.SLACK_API_URL ? { slackApiUrl: deps.env.SLACK_API_URL } : {};
   // Socket Mode requests come over Slack's own websocket, unsigned: no HTTP guard there.
+  // Its client calls apps.connections.open with the clientOptions under installerOptions.
   const receiver = credentials.appToken
-    ? new SocketModeReceiver({ appToken: credentials.appToken, customRoutes, logger, installerOptions: { port: deps.env.PORT } })
+    ? new SocketModeReceiver({
+      appToken: credentials.appToken, logger, installerOptions: { clientOptions }, clientPingTimeout: options.socketModeClientPingTimeoutMs,
+    })
     : httpReceiver(deps, credentials.signingSecret, customRoutes, logger);
   const app = new App({
     token: credentials.token,
     receiver,
     logger,
-    clientOptions: deps.env.SLACK_API_URL ? { slackApiUrl: deps.env.SLACK_API_URL } : {},
+    clientOptions,
   });
   const services = {
     deps,
@@ -85,9 +120,18 @@ export function createSlackApp(deps: AppDeps, credentials: SlackCredentials) {
   return {
     app,
     async start(port = deps.env.PORT): Promise<RunningSlackApp> {
-      const started = (await app.start(port)) as Server | undefined;
-      const address = started?.address?.() as AddressInfo | null | undefined;
-      return { app, port: address?.port ?? port, stop: () => app.stop().then(() => closeNoteConfirmation(deps.env)) };
+      const health = credentials.appToken ? await serveRoutes(customRoutes, port) : undefined;
+      const closeHealth = () => new Promise<void>((resolve) => {
+        if (health === undefined) return resolve();
+        health.close(() => resolve());
+        health.closeAllConnections();
+      });
+      const started = (await app.start(port).catch(async (error: unknown) => {
+        await closeHealth();
+        throw error;
+      })) as Server | undefined;
+      const address = (health ?? started)?.address?.() as AddressInfo | null | undefined;
+      return { app, port: address?.port ?? port, stop: () => app.stop().then(closeHealth).then(() => closeNoteConfirmation(deps.env)).finally(() => api.close()) };
     },
   };
 }

@@ -4,6 +4,7 @@
 // clicker alone and changes nothing; the decision itself updates the request
 // message, reaches the case thread and the timeline, and DMs the requester.
 import type { App, BlockButtonAction, RespondFn, ViewSubmitAction } from '@slack/bolt';
+import { aiClientFor } from '../ai/client.ts';
 import { escalationsPage } from '../../commands/escalations.ts';
 import { loadBrief } from '../db/escalations.ts';
 import { REASON_MAX_CHARS } from '../domain/escalation-args.ts';
@@ -86,7 +87,8 @@ export function registerEscalationInteractions(app: App, services: RequestServic
       await answer(decisionText(ctx, result));
       await showChanged(ctx, services, result, client);
       if (result.kind === 'approved') {
-        await fulfilApprovals({ db: ctx.db, client, logger: services.deps.logger, command: ctx.command }, { workspaceId: ctx.workspace.id, now: ctx.now, escalationId: result.brief.id });
+        // After the ack and the answer: the model may word the notice (a timeout only means the template).
+        await fulfilApprovals({ db: ctx.db, client, logger: services.deps.logger, command: ctx.command, ai: aiClientFor(ctx.env, ctx.logger) }, { workspaceId: ctx.workspace.id, now: ctx.now, escalationId: result.brief.id });
       }
     });
   });

@@ -2,6 +2,7 @@
 // Slack's 3 s) and answers through response_url once the work is done.
 import type { App } from '@slack/bolt';
 import { decodeEntities, tokenize } from '../domain/args.ts';
+import { suggestSpellings } from '../domain/suggest.ts';
 import { stripControls } from '../domain/typed-text.ts';
 import { t, type Locale } from '../i18n/messages.ts';
 import { fitReply } from './blocks/kit.ts';
@@ -16,6 +17,14 @@ const QUOTED_START_CHARS = 40;
 /** The first characters of what was typed, on one line; a character outside the BMP is kept whole. */
 const quotedStart = (typed: string): string =>
   Array.from(typed.slice(0, 2 * QUOTED_START_CHARS)).slice(0, QUOTED_START_CHARS).join('').replace(/\s+/g, ' ');
+
+/** "Did you mean …?" when a name or alias is close to what was typed, else the pointer to help. */
+function unknownSubReply(locale: Locale, input: string, registry: Subcommand[], command: string): string {
+  const [first, second] = suggestSpellings(input, registry);
+  if (first !== undefined && second !== undefined) return t(locale, 'error.unknownSubSuggestTwo', { input, first, second, command });
+  if (first !== undefined) return t(locale, 'error.unknownSubSuggest', { input, suggestion: first, command });
+  return t(locale, 'error.unknownSub', { input, command });
+}
 
 export function registerSlashCommand(app: App, services: RequestServices, registry: Subcommand[]): void {
   const { env, logger } = services.deps;
@@ -36,7 +45,7 @@ export function registerSlashCommand(app: App, services: RequestServices, regist
     const sub = findSubcommand(registry, name);
     if (!sub) {
       // Known without any I/O: answer in the ack itself, in the default language.
-      await ack({ response_type: 'ephemeral', text: t(env.RELANCE_LOCALE as Locale, 'error.unknownSub', { input: name, command: env.RELANCE_COMMAND }) });
+      await ack({ response_type: 'ephemeral', text: unknownSubReply(env.RELANCE_LOCALE as Locale, name, registry, env.RELANCE_COMMAND) });
       return;
     }
     if (sub.ackReply) {

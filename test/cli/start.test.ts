@@ -26,7 +26,8 @@ describe('relance start', () => {
   });
 
   it('says what is missing for Slack', () => {
-    const r = run(['start'], {});
+    // NODE_ENV=production: without it and with no SLACK_* variable, `start` opens the sandbox (test/sandbox-boot).
+    const r = run(['start'], { NODE_ENV: 'production' });
     expect(r.code).toBe(1);
     expect(r.err).toContain('SLACK_BOT_TOKEN: missing');
     expect(r.err).toContain('SLACK_SIGNING_SECRET: missing');

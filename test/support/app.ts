@@ -6,8 +6,8 @@ import { createLogger } from '../../src/log.ts';
 import { createSlackApp, type RunningSlackApp } from '../../src/slack/app.ts';
 import type { AppDeps } from '../../src/slack/deps.ts';
 import { startSlackEmulator, type SlackEmulator } from '../../src/emulator/server.ts';
-import { SlackSender } from '../../src/emulator/sender.ts';
-import { DEMO_BOT_TOKEN } from '../../src/emulator/seed.ts';
+import { SlackSender, type SenderTransport } from '../../src/emulator/sender.ts';
+import { DEMO_APP_TOKEN, DEMO_BOT_TOKEN } from '../../src/emulator/seed.ts';
 import { openTestDatabase } from './pg.ts';
 import { randomBytes } from 'node:crypto';
 import type { Queue } from 'bullmq';
@@ -30,7 +30,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(overrides: Partial<Record<string, string>> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** `socket-mode`: the app connects to the emulator with an app-level token, and the sender speaks over that socket. */
+  transport?: SenderTransport;
+}
+
+/** Socket Mode reconnects this long after Slack closes the connection (Bolt waits 5 s). */
+const SOCKET_MODE_RECONNECT_MS = 1000;
+
+export async function startTestApp(overrides: Partial<Record<string, string>> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const socketMode = options.transport === 'socket-mode';
   const testDb = await openTestDatabase(5);
   const { database } = testDb;
   const clock = {
@@ -48,6 +57,7 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     RELANCE_LOCALE: 'en',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     RELANCE_QUEUE_PREFIX: `relance-test-${randomBytes(4).toString('hex')}`,
+    ...(socketMode ? { SLACK_APP_TOKEN: DEMO_APP_TOKEN } : {}),
     ...overrides,
   });
   const queue = digestQueue(queueConfig(env));
@@ -63,8 +73,14 @@ export async function startTestApp(overrides: Partial<Record<string, string>> = 
     logger: createLogger(env.LOG_LEVEL),
     readiness: async () => ({ ok: true, checks: { database: { ok: true }, redis: { ok: true } } }),
   };
-  const app = await createSlackApp(deps, { token: BOT_TOKEN, signingSecret: SIGNING_SECRET }).start(0);
-  const sender = new SlackSender({ appUrl: `http://127.0.0.1:${app.port}/slack/events`, signingSecret: SIGNING_SECRET, emulator });
+  const app = await createSlackApp(
+    deps,
+    { token: BOT_TOKEN, signingSecret: SIGNING_SECRET, ...(socketMode ? { appToken: env.SLACK_APP_TOKEN } : {}) },
+    { socketModeClientPingTimeoutMs: SOCKET_MODE_RECONNECT_MS },
+  ).start(0);
+  const sender = socketMode
+    ? new SlackSender({ transport: 'socket-mode', signingSecret: SIGNING_SECRET, emulator })
+    : new SlackSender({ appUrl: `http://127.0.0.1:${app.port}/slack/events`, signingSecret: SIGNING_SECRET, emulator });
   return {
     env, database, emulator, sender, app, clock, queue, postQueue,
     async close() {

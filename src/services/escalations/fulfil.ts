@@ -19,6 +19,7 @@ import { translator } from '../../i18n/messages.ts';
 import type { Logger } from '../../log.ts';
 import { handOffCaseFile } from '../letters/export-case.ts';
 import { generateFormalNotice } from '../letters/generate-notice.ts';
+import type { AiClient } from '../../ai/client.ts';
 
 export const FULFIL_CLAIM_MS = 10 * 60_000;
 
@@ -27,6 +28,8 @@ export interface FulfilDeps {
   client: WebClient;
   logger: Logger;
   command: string;
+  /** Words the notice's prose (src/ai/notice-wording.ts); null or absent: the templates. */
+  ai?: AiClient | null;
 }
 
 export type Fulfilment = 'letter' | 'case_file' | 'nothing_to_do' | 'missing_settings' | 'failed';
@@ -62,7 +65,7 @@ export async function fulfilApprovals(deps: FulfilDeps, input: { workspaceId: st
     const by = request.decided_by;
     try {
       if (request.kind === 'notice') {
-        const letter = await generateFormalNotice(deps.db, deps.client, { workspaceId: input.workspaceId, caseId, userId: by, now: input.now, command: deps.command });
+        const letter = await generateFormalNotice(deps.db, deps.client, { workspaceId: input.workspaceId, caseId, userId: by, now: input.now, command: deps.command }, { ai: deps.ai ?? null, logger: deps.logger });
         if (letter.kind === 'missing_settings') {
           await tellMissingSettings(deps, { workspaceId: input.workspaceId, escalationId: request.id, name: letter.name, keys: letter.keys, now: input.now });
           // Not done: the next pass after the settings are set makes the letter. The claim is released for it.

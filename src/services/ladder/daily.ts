@@ -4,10 +4,13 @@
 // pass's transaction, lets one worker do it however many race. An explicit
 // run (`relance ladder --date D`) passes again whatever the marker says, and
 // changes nothing the second time. A dry run does all of it in a transaction
-// that is rolled back.
+// that is rolled back. A day passed while the ledger was too old to contact
+// debtors (src/domain/ledger-freshness.ts) is passed again once a sync has
+// made it fresh, so the reminders it held go out the same day.
 import { ensureBalancesFresh } from '../../db/balances.ts';
 import type { Db } from '../../db/client.ts';
 import { claimLadderDay, ladderDayDone, recordLadderDay } from '../../db/ladder-pass.ts';
+import { ladderDayWasHeld, readLedgerFreshness } from '../../db/ledger-sync.ts';
 import { decidePromises } from '../../db/promise-verdicts.ts';
 import type { Workspace } from '../../db/workspaces.ts';
 import { todayIn, type IsoDate } from '../../domain/dates.ts';
@@ -60,13 +63,21 @@ export async function runLadderDay(db: Db, workspace: Workspace, input: LadderDa
     throw new Error('a dry run cannot commit');
   }
   // One indexed read on most runs of the job: the day is usually done.
-  if (!input.again && (await ladderDayDone(db, workspace.id, day))) return { kind: 'already_done', day };
+  let resumed = false;
+  if (!input.again && (await ladderDayDone(db, workspace.id, day))) {
+    // Done, but maybe on hold: passed again once the ledger is fresh (the day's result records a hold; its
+    // stages are then the second pass's, the first one's calls and proposals being in the timeline).
+    resumed = await ladderDayWasHeld(db, workspace.id, day) && (await readLedgerFreshness(db, workspace.id, input.now)).state !== 'stale';
+    if (!resumed) return { kind: 'already_done', day };
+  }
   await prepareDay(db, workspace, input.now);
   const outcome = await db.transaction(async (tx): Promise<LadderDayOutcome> => {
     const claimed = await claimLadderDay(tx, workspace.id, day, input.now);
-    if (!claimed && !input.again) return { kind: 'already_done', day };
+    if (!claimed && !input.again && !resumed) return { kind: 'already_done', day };
     const result = await runLadderPass(tx, pass);
-    if (claimed) await recordLadderDay(tx, workspace.id, day, { stages: result.stages, preDue: result.preDue.drafted });
+    if (claimed || resumed) {
+      await recordLadderDay(tx, workspace.id, day, { stages: result.stages, preDue: result.preDue.drafted, ...(result.held ? { held: true } : {}) });
+    }
     return { kind: 'passed', result, dryRun: false };
   });
   return outcome;

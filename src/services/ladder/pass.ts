@@ -13,6 +13,8 @@ import {
   type LadderScope, type MoveLine, type StageReport,
 } from '../../db/ladder-pass.ts';
 import { readSettings } from '../../db/settings.ts';
+import { readLedgerFreshness } from '../../db/ledger-sync.ts';
+import { ledgerHold, type LedgerHold } from '../../domain/ledger-freshness.ts';
 import { waitingDraftsCreatedAt } from '../../db/mails.ts';
 import { MAIL_STAGES } from '../../domain/mail-settings.ts';
 import { approveDrafts } from '../mail/approve.ts';
@@ -67,6 +69,8 @@ export interface LadderPassResult {
   summaryPostId: number | null;
   preDue: { range: { from: IsoDate; to: IsoDate } | null; drafted: number; owed: PreDueOwed[] };
   moves?: MoveLine[];
+  /** The ledger was too old (src/domain/ledger-freshness.ts): the steps that reach debtors waited. */
+  held: LedgerHold | null;
 }
 
 export async function runLadderPass(tx: Queryable, input: LadderPassInput): Promise<LadderPassResult> {
@@ -86,6 +90,10 @@ export async function runLadderPass(tx: Queryable, input: LadderPassInput): Prom
   };
 
   await createMoves(tx, scope);
+  // A stale ledger: the steps that reach a debtor (the mails, the formal notice) wait where they are
+  // for a pass after the next sync; calls and hand-off proposals go to people, who see the hold.
+  const held = ledgerHold(await readLedgerFreshness(tx, ws, input.now, settings));
+  if (held) await tx.execute(sql`delete from ladder_moves where to_stage::text in (select jsonb_array_elements_text(${JSON.stringify(MAIL_STAGES)}::jsonb))`);
   await lockMovingCases(tx);
   await applyMoves(tx, ws, input.now);
   await proposeEscalations(tx, ws, input.now);
@@ -112,12 +120,12 @@ export async function runLadderPass(tx: Queryable, input: LadderPassInput): Prom
     });
   }
 
-  const range = preDueRange(settings.ladder, settings.ladderCatchUpDays, input.day);
+  const range = held ? null : preDueRange(settings.ladder, settings.ladderCatchUpDays, input.day);
   const owed = range ? await preDueDrafts(tx, ctx, range) : [];
   const drafted = await insertDrafts(tx, ws, owed.map((o) => o.draft), input.now);
 
   // The stages the send policy sends by itself: this pass's drafts are approved now, as a person would.
-  const autoStages = MAIL_STAGES.filter((stage) => settings.sendPolicy[stage] === 'auto');
+  const autoStages = held ? [] : MAIL_STAGES.filter((stage) => settings.sendPolicy[stage] === 'auto');
   const autoIds = await waitingDraftsCreatedAt(tx, ws, input.now, autoStages);
   if (autoIds.length > 0) await approveDrafts(tx, { workspaceId: ws, draftIds: autoIds, by: { kind: 'policy' }, now: input.now });
 
@@ -130,6 +138,7 @@ export async function runLadderPass(tx: Queryable, input: LadderPassInput): Prom
       })),
     },
     ...(input.listMoves ? { moves: await listMoves(tx) } : {}),
+    held,
   };
 }
 

@@ -3,8 +3,15 @@
 // activity in one transaction, then uploaded to the case thread. Refused, with
 // what is missing, until the creditor's identity is set. Called when a manager
 // approves a notice; the case's status is the approval's business.
+//
+// With a model (issue #15 item 4), the letter's and its copy's prose is worded
+// first (src/ai/notice-wording.ts), outside any transaction and before the
+// PDF's bytes or the copy's mail exist: a failure or a timeout only means the
+// template. The activity records which wording the letter has, never the text.
 import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
+import type { AiClient } from '../../ai/client.ts';
+import { wordNotice } from '../../ai/notice-wording.ts';
 import type { Db } from '../../db/client.ts';
 import { insertLetter, recordLetterUpload } from '../../db/letters.ts';
 import { activities } from '../../db/schema.ts';
@@ -18,7 +25,8 @@ import { renderFormalNotice, type FormalNoticeData } from '../../letters/formal-
 import { percent } from '../../letters/format.ts';
 import { gatherNoticeData } from '../../letters/notice-data.ts';
 import { safeFilename, uploadFile, UploadError } from '../../letters/upload.ts';
-import { draftNoticeCopy } from '../mail/draft-notice-copy.ts';
+import type { Logger } from '../../log.ts';
+import { draftNoticeCopy, noticeCopyToWord } from '../mail/draft-notice-copy.ts';
 import { caseUploadTarget } from './upload-target.ts';
 
 export interface GenerateNoticeInput {
@@ -31,6 +39,15 @@ export interface GenerateNoticeInput {
   command?: string;
 }
 
+export interface GenerateNoticeDeps {
+  /** Words the letter's and the copy's prose; null or absent: the templates. */
+  ai?: AiClient | null;
+  logger?: Logger;
+}
+
+/** Whose words the letter's prose is: the model's (checked) or the template's. */
+export type NoticeWordingUsed = 'ai' | 'template';
+
 export type NoticeUpload =
   | { kind: 'thread'; channelId: string; threadTs: string; fileId: string }
   /** The case had no thread yet: posted in the team channel, and the comment says so. */
@@ -42,7 +59,7 @@ export type NoticeUpload =
 export type GenerateNoticeResult =
   | {
     kind: 'generated'; letterId: number; name: string; ref: string; filename: string; sha256: string; locale: Locale;
-    deadline: IsoDate; upload: NoticeUpload;
+    deadline: IsoDate; upload: NoticeUpload; wording: NoticeWordingUsed;
     /** Half-years the letter had no rate for (it says so, and so must whoever reports it). */
     missingRates: MissingRate[];
   }
@@ -71,7 +88,7 @@ function uploadComment(locale: Locale, data: FormalNoticeData, missing: MissingR
   return lines.join('\n');
 }
 
-export async function generateFormalNotice(db: Db, client: WebClient, input: GenerateNoticeInput): Promise<GenerateNoticeResult> {
+export async function generateFormalNotice(db: Db, client: WebClient, input: GenerateNoticeInput, deps: GenerateNoticeDeps = {}): Promise<GenerateNoticeResult> {
   const gathered = await gatherNoticeData(db, input);
   switch (gathered.kind) {
     case 'no_case': return { kind: 'no_case' };
@@ -81,7 +98,13 @@ export async function generateFormalNotice(db: Db, client: WebClient, input: Gen
     case 'ready': break;
   }
   const { data, party } = gathered;
-  const pdf = await renderFormalNotice(data);
+  // Before the transaction: the network never holds it, and the PDF and the copy are not made yet.
+  const copy = deps.ai
+    ? await noticeCopyToWord(db, { workspaceId: input.workspaceId, party, claim: data.invoices, letterDate: data.date, deadline: data.deadline, locale: data.locale })
+    : null;
+  const worded = await wordNotice(deps.ai ?? null, { letter: data, copy: copy ? { data: copy, customerKind: party.kind } : null }, deps.logger);
+  const wording: NoticeWordingUsed = worded.letter ? 'ai' : 'template';
+  const pdf = await renderFormalNotice(data, { prose: worded.letter });
   const sha256 = createHash('sha256').update(pdf).digest('hex');
   const filename = noticeFilename(data);
   const letterId = await db.transaction(async (tx) => {
@@ -92,14 +115,18 @@ export async function generateFormalNotice(db: Db, client: WebClient, input: Gen
     await tx.insert(activities).values({
       workspaceId: input.workspaceId, caseId: party.caseId, customerId: party.customerId, kind: 'letter_generated', actorId: input.userId,
       occurredAt: input.now,
-      data: { letter_id: id, letter_kind: 'formal_notice', locale: data.locale, due_on: data.deadline, sha256, filename },
+      data: { letter_id: id, letter_kind: 'formal_notice', locale: data.locale, due_on: data.deadline, sha256, filename, wording },
     });
     // The e-mail copy (PDF attached) is drafted with the letter: a stored letter always has its copy waiting.
-    await draftNoticeCopy(tx, { workspaceId: input.workspaceId, caseId: party.caseId, letterId: id, now: input.now, command: input.command ?? '/collect' });
+    await draftNoticeCopy(tx, {
+      workspaceId: input.workspaceId, caseId: party.caseId, letterId: id, now: input.now, command: input.command ?? '/collect', prose: worded.copy,
+    });
     return id;
   });
   const missing = missingRates(data.invoices);
-  const done = { kind: 'generated' as const, letterId, name: party.name, ref: party.ref, filename, sha256, locale: data.locale, deadline: data.deadline, missingRates: missing };
+  const done = {
+    kind: 'generated' as const, letterId, name: party.name, ref: party.ref, filename, sha256, locale: data.locale, deadline: data.deadline, missingRates: missing, wording,
+  };
 
   // Slack comes after the commit: a letter Slack did not take is still kept, and in the case file.
   const target = await caseUploadTarget(db, input.workspaceId, party.caseId);

@@ -4,18 +4,27 @@
 // posted to the case thread. The delivery attaches the letter's PDF through
 // `data.letter_id`. Its figures are the letter's: the claim as of the letter's
 // day, read from the database, never from what the letter printed.
-import { and, eq } from 'drizzle-orm';
-import type { Queryable } from '../../db/client.ts';
+//
+// Its prose may come worded by the model (src/ai/notice-wording.ts), asked
+// before the letter's transaction: it is checked again here against the
+// template this transaction renders, and used only if it still fits (the
+// claim did not change in between); under an `auto` policy the mail is built
+// right away, so there is no later moment to word it.
+import { and, eq, sql } from 'drizzle-orm';
+import { checkProse, type WordedProse } from '../../ai/prose-wording.ts';
+import { rows, type Queryable } from '../../db/client.ts';
 import { drafts, letters } from '../../db/schema.ts';
 import { readSettings } from '../../db/settings.ts';
 import { formatIban } from '../../domain/creditor.ts';
-import { todayIn } from '../../domain/dates.ts';
+import { todayIn, type IsoDate } from '../../domain/dates.ts';
 import { sumByCurrency } from '../../domain/money.ts';
 import type { Settings } from '../../domain/settings.ts';
 import { legalFooter, paymentLinkFor, type DraftInvoice } from '../../drafts/reminders.ts';
 import { claimTotals } from '../../letters/claim.ts';
-import { loadCaseParty, loadClaim } from '../../letters/notice-data.ts';
-import { renderNoticeCopy, type NoticeCopyData } from '../../mail/notice-copy.ts';
+import type { Locale } from '../../i18n/messages.ts';
+import type { ClaimInvoice } from '../../letters/claim.ts';
+import { loadCaseParty, loadClaim, type CaseParty } from '../../letters/notice-data.ts';
+import { noticeCopyProseSlots, renderNoticeCopy, type NoticeCopyData, type NoticeCopyProse } from '../../mail/notice-copy.ts';
 import { approveDrafts } from './approve.ts';
 import { postDraft } from './post-draft.ts';
 
@@ -26,6 +35,8 @@ export interface DraftNoticeCopyInput {
   now: Date;
   /** The slash command, for the hints posted with the draft. */
   command: string;
+  /** The copy's prose as the model worded it (src/ai/notice-wording.ts); checked again against this transaction's template. */
+  prose?: WordedProse | null;
 }
 
 /** How to pay as the letter says it: the creditor's account (a notice cannot be made without it), else the payment details. */
@@ -49,23 +60,11 @@ export async function insertNoticeCopyDraft(tx: Queryable, input: DraftNoticeCop
   const letterDate = todayIn(party.workspace.timezone, letter.createdAt);
   const claim = await loadClaim(tx, input.workspaceId, party, letterDate);
   if (claim.invoices.length === 0) return null;
-  const settings = await readSettings(tx, input.workspaceId);
-
-  const invoices: DraftInvoice[] = claim.invoices.map((i) => ({
-    number: i.number, issueDate: i.issueDate, dueDate: i.dueDate, currency: i.currency, amountCents: i.amountCents, openCents: i.balanceCents,
-  }));
-  const totals = claimTotals(claim.invoices);
-  const legal = { name: settings.creditorName, address: settings.creditorAddress, companyId: settings.creditorCompanyId };
-  const data: NoticeCopyData = {
-    locale: letter.locale, customerName: party.name, customerRef: party.ref, letterDate, deadline: letter.deadlineOn, invoices, claim: totals,
-    paymentDetails: howToPay(settings),
-    paymentLink: paymentLinkFor(settings.paymentLink, {
-      customerRef: party.ref, invoiceNumbers: invoices.map((i) => i.number), caseId: input.caseId,
-      amounts: totals.map((t) => ({ cents: t.totalCents, currency: t.currency })),
-    }),
-    creditorName: settings.creditorName, signature: settings.mailSignature, legal,
-  };
-  const text = renderNoticeCopy(data);
+  const { data, invoices, totals, legal } = await copyData(tx, {
+    workspaceId: input.workspaceId, caseId: input.caseId, party, claim: claim.invoices, letterDate, deadline: letter.deadlineOn, locale: letter.locale,
+  });
+  const worded = input.prose ? checkProse(noticeCopyProseSlots(data), input.prose) : null;
+  const text = renderNoticeCopy(data, { prose: worded?.ok ? worded.value as NoticeCopyProse : null });
   const [row] = await tx.insert(drafts).values({
     workspaceId: input.workspaceId, caseId: input.caseId, customerId: party.customerId, stage: 'formal_notice', dueDate: null,
     locale: letter.locale, subject: text.subject, body: text.body, createdAt: input.now,
@@ -85,9 +84,49 @@ export async function insertNoticeCopyDraft(tx: Queryable, input: DraftNoticeCop
       payment_link: data.paymentLink,
       signature: data.signature,
       legal_footer: legalFooter(legal, letter.locale),
+      // Which wording the copy has: the model's (checked) or, when absent, the template's.
+      ...(worded?.ok ? { wording: 'ai' } : {}),
     },
   }).onConflictDoNothing().returning({ id: drafts.id });
   return row ? row.id : null;
+}
+
+async function copyData(db: Queryable, input: {
+  workspaceId: string; caseId: number; party: CaseParty; claim: readonly ClaimInvoice[]; letterDate: IsoDate; deadline: IsoDate | null; locale: Locale;
+}) {
+  const { party, claim } = input;
+  const settings = await readSettings(db, input.workspaceId);
+  const invoices: DraftInvoice[] = claim.map((i) => ({
+    number: i.number, issueDate: i.issueDate, dueDate: i.dueDate, currency: i.currency, amountCents: i.amountCents, openCents: i.balanceCents,
+  }));
+  const totals = claimTotals(claim);
+  const legal = { name: settings.creditorName, address: settings.creditorAddress, companyId: settings.creditorCompanyId };
+  const data: NoticeCopyData = {
+    locale: input.locale, customerName: party.name, customerRef: party.ref, letterDate: input.letterDate, deadline: input.deadline, invoices, claim: totals,
+    paymentDetails: howToPay(settings),
+    paymentLink: paymentLinkFor(settings.paymentLink, {
+      customerRef: party.ref, invoiceNumbers: invoices.map((i) => i.number), caseId: input.caseId,
+      amounts: totals.map((t) => ({ cents: t.totalCents, currency: t.currency })),
+    }),
+    creditorName: settings.creditorName, signature: settings.mailSignature, legal,
+  };
+  return { data, invoices, totals, legal };
+}
+
+/**
+ * The copy a letter about to be stored would get, for the model to word
+ * before the letter's transaction (src/services/letters/generate-notice.ts):
+ * the same figures insertNoticeCopyDraft renders for a letter of that day.
+ * Null when no copy would be drafted: the case has one already, or nothing is claimed.
+ */
+export async function noticeCopyToWord(db: Queryable, input: {
+  workspaceId: string; party: CaseParty; claim: readonly ClaimInvoice[]; letterDate: IsoDate; deadline: IsoDate; locale: Locale;
+}): Promise<NoticeCopyData | null> {
+  if (input.claim.length === 0) return null;
+  const [existing] = await rows<{ id: number }>(db, sql`
+    select id from drafts where workspace_id = ${input.workspaceId} and case_id = ${input.party.caseId} and stage = 'formal_notice' limit 1`);
+  if (existing) return null;
+  return (await copyData(db, { ...input, caseId: input.party.caseId })).data;
 }
 
 /**

@@ -2,12 +2,13 @@ import type { KnownBlock } from '@slack/types';
 import type { CaseCard, CustomerMatch } from '../../db/cases.ts';
 import { timeBarDate, TIME_BAR_WARNING_DAYS } from '../../domain/aging.ts';
 import { daysBetween, type IsoDate } from '../../domain/dates.ts';
+import type { LedgerHoldView } from '../../domain/ledger-freshness.ts';
 import { formatMoney } from '../../domain/money.ts';
 import { channelLink, formatDate, formatTotals, inert, joinMrkdwn, mention, mrkdwn, type Mrkdwn } from '../../i18n/format.ts';
 import type { Locale, Translator } from '../../i18n/messages.ts';
 import type { Reply } from '../command.ts';
 import { activityBy, describeActivity } from './activity-text.ts';
-import { LOG_CALL_ACTION } from './digest.ts';
+import { ledgerHoldText, LOG_CALL_ACTION } from './digest.ts';
 import { button, context, fieldsSection, fitReply, header, section } from './kit.ts';
 import { caseStatusLabel, OPEN_CASE_ACTION } from './worklist.ts';
 
@@ -57,7 +58,7 @@ function planLine(plan: NonNullable<CaseCard['plan']>, v: CardView): string {
   }) + (next ? v.t('case.planNext', { amount: money(next.amountCents), date: formatDate(next.dueOn, v.locale) }) : '');
 }
 
-export function caseCardReply(card: CaseCard, v: CardView): Reply {
+export function caseCardReply(card: CaseCard & { ledgerHold?: LedgerHoldView }, v: CardView): Reply {
   const { t, locale } = v;
   const c = card.customer;
   const title = t('case.title', { name: c.name, ref: c.ref });
@@ -84,6 +85,8 @@ export function caseCardReply(card: CaseCard, v: CardView): Reply {
     if (left < 0) blocks.push(section(t('case.timeBarPassed', { date: formatDate(bar, locale) })));
     else if (left <= TIME_BAR_WARNING_DAYS) blocks.push(section(t('case.timeBar', { date: formatDate(bar, locale), days: left })));
   }
+  // Why no reminder goes out on an open case: the ledger is too old.
+  if (card.ledgerHold && card.case && !['resolved', 'written_off'].includes(card.case.status)) blocks.push(section(ledgerHoldText(card.ledgerHold, t, locale)));
   if (card.plan) blocks.push(context([planLine(card.plan, v)]));
   if (c.phoneWrongOn) blocks.push(context([t('logCall.phoneWrong', { date: formatDate(c.phoneWrongOn, locale) })]));
   if (!card.case || card.balances.every((b) => b.overdueCents === 0)) {

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { CurrencyTotals, DigestData, PromiseLine } from '../../db/digest.ts';
 import type { WorklistEntry } from '../../db/worklist.ts';
 import type { IsoDate } from '../../domain/dates.ts';
+import type { LedgerHoldView } from '../../domain/ledger-freshness.ts';
 import { formatMoney } from '../../domain/money.ts';
 import { formatDate, inert, joinMrkdwn, mention, mrkdwn } from '../../i18n/format.ts';
 import type { Locale, Translator } from '../../i18n/messages.ts';
@@ -20,6 +21,10 @@ export interface DigestView {
 }
 
 const money = (cents: number, currency: string, locale: Locale) => formatMoney({ cents, currency }, locale);
+
+/** Why nothing reaches debtors (src/domain/ledger-freshness.ts): the digest, the case card and the dispatcher's one notice say it alike. */
+export const ledgerHoldText = (hold: LedgerHoldView, t: Translator, locale: Locale): string =>
+  t('ledger.hold', { count: hold.count, unit: hold.unit, source: hold.source, date: formatDate(hold.syncedOn, locale) });
 
 function totalLine(total: CurrencyTotals, v: DigestView): string {
   const { t, locale } = v;
@@ -46,6 +51,7 @@ export function digestParent(data: DigestData, v: DigestView): Reply {
   const title = t('digest.title', { date: formatDate(data.businessDate, locale) });
   const overdue = data.totals.filter((x) => x.overdueCents > 0 || (x.previousCents ?? 0) > 0);
   const blocks: KnownBlock[] = [header(title)];
+  if (data.ledgerHold) blocks.push(section(ledgerHoldText(data.ledgerHold, t, locale)));
   blocks.push(section(overdue.length ? overdue.map((x) => totalLine(x, v)).join('\n') : t('digest.nothingOverdue')));
   const aging = data.totals.filter((x) => x.overdueCents > 0 || x.dueSoonCents > 0).map((x) => t('digest.aging', {
     currency: x.currency,
