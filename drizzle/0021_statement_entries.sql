@@ -37,8 +37,8 @@ CREATE TABLE "statement_entries" (
 --> statement-breakpoint
 ALTER TABLE "statement_entries" ADD CONSTRAINT "statement_entries_workspace_id_workspaces_id_fk" FOREIGN KEY ("workspace_id") REFERENCES "public"."workspaces"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "statement_entries" ADD CONSTRAINT "statement_entries_customer_fk" FOREIGN KEY ("workspace_id","customer_id") REFERENCES "public"."customers"("workspace_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "statement_entries" ADD CONSTRAINT "statement_entries_reverses_id_fk" FOREIGN KEY ("reverses_id") REFERENCES "public"."statement_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "statement_entries" ADD CONSTRAINT "statement_entries_review_post_id_fk" FOREIGN KEY ("review_post_id") REFERENCES "public"."channel_posts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "statement_entries" ADD CONSTRAINT "statement_entries_reverses_id_statement_entries_id_fk" FOREIGN KEY ("reverses_id") REFERENCES "public"."statement_entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "statement_entries" ADD CONSTRAINT "statement_entries_review_post_id_channel_posts_id_fk" FOREIGN KEY ("review_post_id") REFERENCES "public"."channel_posts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "statement_entries_reference_uq" ON "statement_entries" USING btree ("workspace_id","reference");--> statement-breakpoint
 CREATE INDEX "statement_entries_status_idx" ON "statement_entries" USING btree ("workspace_id","status","id");--> statement-breakpoint
 CREATE INDEX "statement_entries_post_idx" ON "statement_entries" USING btree ("review_post_id") WHERE "statement_entries"."review_post_id" is not null;

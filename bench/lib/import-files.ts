@@ -9,6 +9,7 @@ import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, sta
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { KIND_COLUMNS } from '../../src/import/kinds.ts';
+import { prng } from '../../src/domain/prng.ts';
 
 /** Bump when the generator changes what it writes: older files are then regenerated. */
 const GENERATOR_VERSION = 1;
@@ -35,18 +36,6 @@ interface Meta extends ImportFilesSpec {
   seed: number;
   anchor: string;
   bytes: { customers: number; invoices: number };
-}
-
-/** mulberry32: tiny, fast, good enough for test data, and reproducible. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const LAST = ['Martin', 'Bernard', 'Dubois', 'Thomas', 'Robert', 'Richard', 'Petit', 'Durand', 'Leroy', 'Moreau', 'Simon', 'Laurent',

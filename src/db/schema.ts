@@ -153,6 +153,8 @@ export const customers = pgTable('customers', {
   uniqueIndex('customers_workspace_id_uq').on(t.workspaceId, t.id),
   // Case lookup by name prefix: lower(name) with text_pattern_ops so LIKE 'acme%' uses it.
   index('customers_name_prefix_idx').on(t.workspaceId, sql`lower(${t.name}) text_pattern_ops`),
+  // A bank statement's payer found by IBAN.
+  index('customers_iban_idx').on(t.workspaceId, t.iban).where(sql`${t.iban} is not null`),
   check('customers_late_rate_ck', sql`${t.lateRate} >= 0 and ${t.lateRate} <= 100`),
 ]);
 

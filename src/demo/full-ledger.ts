@@ -7,6 +7,7 @@
 import { addDays, type IsoDate } from '../domain/dates.ts';
 import { DEMO_COLLECTOR_ID } from '../emulator/seed.ts';
 import { DEMO_CUSTOMERS, type DemoCustomerProfile } from './customers.ts';
+import { prng } from '../domain/prng.ts';
 
 export interface DemoInvoice {
   number: string;
@@ -28,18 +29,6 @@ export interface DemoLedger {
   customers: readonly DemoCustomerProfile[];
   invoices: DemoInvoice[];
   payments: DemoPayment[];
-}
-
-/** mulberry32: small, fast, and the same sequence on every platform. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** One generator per customer: adding a customer never changes the others' invoices. */

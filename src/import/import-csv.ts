@@ -159,7 +159,10 @@ async function stageWriter(tx: Queryable, database: Database, importer: KindImpo
     : batchStageWriter(tx, importer.stageColumns, opts.batchSize ?? DEFAULT_BATCH);
 }
 
-async function refreshTouched(tx: Queryable, workspaceId: string, today: IsoDate, now: Date): Promise<{ casesOpened: number; casesResolved: number }> {
+/** The customers `import_touched` names get their balances and cases rebuilt; the whole workspace past WHOLE_WORKSPACE_REFRESH. */
+export async function refreshTouched(
+  tx: Queryable, workspaceId: string, today: IsoDate, now: Date, actorId = 'import',
+): Promise<{ casesOpened: number; casesResolved: number }> {
   const [touched] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from import_touched`);
   const n = Number(touched?.n ?? 0);
   if (n === 0) return { casesOpened: 0, casesResolved: 0 };
@@ -169,7 +172,7 @@ async function refreshTouched(tx: Queryable, workspaceId: string, today: IsoDate
     ? undefined
     : (await rows<{ customer_id: number | string }>(tx, sql`select customer_id from import_touched order by customer_id`))
       .map((r) => Number(r.customer_id));
-  return refreshBalances(tx, { workspaceId, today, actorId: 'import', now, ...(customerIds ? { customerIds } : {}) });
+  return refreshBalances(tx, { workspaceId, today, actorId, now, ...(customerIds ? { customerIds } : {}) });
 }
 
 async function databaseRejects(tx: Queryable): Promise<{ rows: number; list: ErrorList }> {

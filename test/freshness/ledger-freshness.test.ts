@@ -4,7 +4,8 @@ import {
   decodeLedgerMaxAge, formatLedgerMaxAge, ledgerAge, ledgerFreshness, ledgerHold, ledgerHoldView, parseLedgerMaxAge, type LedgerSync,
 } from '../../src/domain/ledger-freshness.ts';
 import { formatInputError } from '../../src/i18n/errors.ts';
-import { parseSettingsArgs } from '../../src/domain/settings.ts';
+import { DEFAULT_SETTINGS, parseSettingsArgs, SETTING_GROUPS, viewSetting } from '../../src/domain/settings.ts';
+import { translator } from '../../src/i18n/messages.ts';
 
 const sync: LedgerSync = { at: new Date('2026-11-27T08:00:00Z'), source: 'import' };
 const hours = (n: number) => new Date(sync.at.getTime() + n * 3_600_000);
@@ -58,6 +59,14 @@ describe('the ledger_max_age setting', () => {
     expect(parseLedgerMaxAge('36')).toMatchObject({ ok: false, error: { code: 'settings.not_a_max_age' } });
     expect(parseLedgerMaxAge('0h')).toMatchObject({ ok: false, error: { code: 'settings.max_age_out_of_range', params: { min: 1, max: 60 } } });
     expect(parseLedgerMaxAge('61d')).toMatchObject({ ok: false, error: { code: 'settings.max_age_out_of_range' } });
+  });
+
+  it('is listed with the mail settings, 36 hours by default', () => {
+    expect(SETTING_GROUPS.mail).toContain('ledgerMaxAge');
+    expect(viewSetting('ledgerMaxAge', DEFAULT_SETTINGS.ledgerMaxAge)).toEqual({ kind: 'max_age', maxAge: 36 });
+    expect(translator('en')('settings.value.maxAge', { hours: 36 })).toBe('36 hours after the last sync');
+    expect(translator('fr')('settings.value.maxAge', { hours: 48 })).toBe('2 jours après la dernière synchronisation');
+    expect(parseSettingsArgs(['ledger_max_age', 'off'], { currentChannelId: 'C0TEAM' })).toEqual({ ok: true, value: { action: 'set', name: 'ledgerMaxAge', value: 'off' } });
   });
 
   it('decodes only what it stores', () => {

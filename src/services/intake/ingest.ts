@@ -8,12 +8,11 @@
 // not reminded by a mail already queued.
 import { sql } from 'drizzle-orm';
 import { rows, type Database, type Queryable } from '../../db/client.ts';
-import { refreshBalances } from '../../db/balances.ts';
 import { decidePromises } from '../../db/promise-verdicts.ts';
-import { todayIn, type IsoDate } from '../../domain/dates.ts';
+import { todayIn } from '../../domain/dates.ts';
 import { cellAt } from '../../import/cells.ts';
 import { ErrorList } from '../../import/errors.ts';
-import { WHOLE_WORKSPACE_REFRESH } from '../../import/import-csv.ts';
+import { refreshTouched } from '../../import/import-csv.ts';
 import { IMPORTERS } from '../../import/kind-importers.ts';
 import { matchHeader, type ImportKind } from '../../import/kinds.ts';
 import { rejectReason, type SqlReject } from '../../import/reject-reasons.ts';
@@ -140,7 +139,7 @@ export async function ingestRecords(database: Database, opts: IngestOptions, fee
       await tx.execute(sql`update payments p set source = 'api' from intake_keys k
         where p.workspace_id = ${ws} and p.reference = k.key and p.source = 'import' and p.created_at = ${now}::timestamptz`);
     }
-    const refreshed = await refreshTouched(tx, ws, today, opts.now);
+    const refreshed = await refreshTouched(tx, ws, today, opts.now, 'api');
     const touched = sql`select customer_id from import_touched`;
     const verdicts = opts.kind === 'payments'
       ? await decidePromises(tx, { workspaceId: ws, now: opts.now, customersIn: touched })
@@ -191,18 +190,6 @@ async function stageWriter(
   return client ? copyStageWriter(client, columns) : batchStageWriter(tx, columns, 10_000);
 }
 
-/** As the import does: the touched customers' balances and cases, or the whole workspace's past WHOLE_WORKSPACE_REFRESH. */
-async function refreshTouched(tx: Queryable, workspaceId: string, today: IsoDate, now: Date) {
-  const [touched] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from import_touched`);
-  const n = Number(touched?.n ?? 0);
-  if (n === 0) return { casesOpened: 0, casesResolved: 0 };
-  // Same lock as the daily rebuild, so the two never write balances at once.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('relance.balances'), hashtext(${workspaceId}))`);
-  const customerIds = n > WHOLE_WORKSPACE_REFRESH
-    ? undefined
-    : (await rows<{ customer_id: number | string }>(tx, sql`select customer_id from import_touched order by customer_id`)).map((r) => Number(r.customer_id));
-  return refreshBalances(tx, { workspaceId, today, actorId: 'api', now, ...(customerIds ? { customerIds } : {}) });
-}
 
 async function databaseRejects(tx: Queryable): Promise<{ rows: number; list: ErrorList; keys: Map<number, string> }> {
   const [count] = await rows<{ n: number }>(tx, sql`select count(*)::int as n from import_rejects`);

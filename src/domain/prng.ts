@@ -1,0 +1,14 @@
+// Reproducible pseudo-random numbers for demo and benchmark data: the same
+// sequence for the same seed on every platform (Math.random has no seed).
+
+/** mulberry32: small, fast, and good enough for generated ledgers; a function returning [0, 1). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
