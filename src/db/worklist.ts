@@ -78,7 +78,8 @@ export async function loadWorklist(db: Queryable, q: WorklistQuery): Promise<Wor
 }
 
 type Totals = Pick<Worklist, 'totals' | 'totalCases'>;
-const totalsCache = new Map<string, Totals>();
+/** Per database handle: two databases in one process (the sandbox beside a test, or test files sharing a worker) never share totals. */
+const totalsCaches = new WeakMap<object, Map<string, Totals>>();
 const TOTALS_CACHE_SIZE = 500;
 
 /**
@@ -92,6 +93,8 @@ async function worklistTotals(db: Queryable, q: WorklistQuery, where: SQL): Prom
   const [ws] = await rows<{ v: string | number }>(db, sql`select balances_version as v from workspaces where id = ${q.workspaceId}`);
   const scope = q.scope === 'all' ? 'all' : q.scope.ownerId;
   const key = [q.workspaceId, ws?.v ?? 0, q.today, scope, q.minDaysOverdue, q.actionableOnly ? 'actionable' : 'any'].join('|');
+  let totalsCache = totalsCaches.get(db);
+  if (!totalsCache) totalsCaches.set(db, (totalsCache = new Map()));
   const hit = totalsCache.get(key);
   if (hit) return hit;
   // Two hash aggregates on separate connections: one statement with grouping sets sorted to disk.
