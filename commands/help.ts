@@ -1,6 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { translator, type Locale } from '../src/i18n/messages.ts';
-import { findSubcommand, type Reply, type Subcommand } from '../src/slack/command.ts';
+import { suggestSpellings } from '../src/domain/suggest.ts';
+import { findSubcommand, unknownSubReply, type Reply, type Subcommand } from '../src/slack/command.ts';
 
 /** Help needs no database: it is answered in the ack itself, the same for everyone. */
 export function helpReply(registry: Subcommand[], locale: Locale, command: string, topic?: string): Reply {
@@ -8,7 +9,11 @@ export function helpReply(registry: Subcommand[], locale: Locale, command: strin
   const access = { type: 'context' as const, elements: [{ type: 'mrkdwn' as const, text: t('help.access', { command }) }] };
   if (topic) {
     const sub = findSubcommand(registry, topic);
-    if (!sub) return { text: t('help.unknown', { input: topic, command }) };
+    if (!sub) {
+      // A near miss gets the same "did you mean" as the command itself; anything else, the pointer to the list.
+      if (suggestSpellings(topic, registry).length > 0) return { text: unknownSubReply(locale, topic, registry, command) };
+      return { text: t('help.unknown', { input: topic, command }) };
+    }
     const lines = [
       `*\`${command} ${sub.usage}\`*`,
       t(sub.summary),

@@ -7,7 +7,8 @@ import type { Db } from '../db/client.ts';
 import type { Role } from '../db/members.ts';
 import type { Workspace } from '../db/workspaces.ts';
 import type { IsoDate } from '../domain/dates.ts';
-import type { Locale, PlainMessageKey, Translator } from '../i18n/messages.ts';
+import { suggestSpellings } from '../domain/suggest.ts';
+import { t, type Locale, type PlainMessageKey, type Translator } from '../i18n/messages.ts';
 import type { Logger } from '../log.ts';
 import type { RoleSource } from './access.ts';
 
@@ -60,4 +61,12 @@ export interface Subcommand {
 export function findSubcommand(registry: Subcommand[], name: string): Subcommand | undefined {
   const key = name.toLowerCase();
   return registry.find((s) => s.name === key || s.aliases?.includes(key));
+}
+
+/** "Did you mean …?" when a name or alias is close to what was typed, else the pointer to help. */
+export function unknownSubReply(locale: Locale, input: string, registry: Subcommand[], command: string): string {
+  const [first, second] = suggestSpellings(input, registry);
+  if (first !== undefined && second !== undefined) return t(locale, 'error.unknownSubSuggestTwo', { input, first, second, command });
+  if (first !== undefined) return t(locale, 'error.unknownSubSuggest', { input, suggestion: first, command });
+  return t(locale, 'error.unknownSub', { input, command });
 }

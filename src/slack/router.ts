@@ -2,11 +2,10 @@
 // Slack's 3 s) and answers through response_url once the work is done.
 import type { App } from '@slack/bolt';
 import { decodeEntities, tokenize } from '../domain/args.ts';
-import { suggestSpellings } from '../domain/suggest.ts';
 import { stripControls } from '../domain/typed-text.ts';
 import { t, type Locale } from '../i18n/messages.ts';
 import { fitReply } from './blocks/kit.ts';
-import { findSubcommand, type Subcommand } from './command.ts';
+import { findSubcommand, unknownSubReply, type Subcommand } from './command.ts';
 import { buildContext, errorRef, refusal, type RequestServices } from './request-context.ts';
 
 /** Far more than any command needs; a longer text is pasted by mistake and is not read. */
@@ -18,13 +17,6 @@ const QUOTED_START_CHARS = 40;
 const quotedStart = (typed: string): string =>
   Array.from(typed.slice(0, 2 * QUOTED_START_CHARS)).slice(0, QUOTED_START_CHARS).join('').replace(/\s+/g, ' ');
 
-/** "Did you mean …?" when a name or alias is close to what was typed, else the pointer to help. */
-function unknownSubReply(locale: Locale, input: string, registry: Subcommand[], command: string): string {
-  const [first, second] = suggestSpellings(input, registry);
-  if (first !== undefined && second !== undefined) return t(locale, 'error.unknownSubSuggestTwo', { input, first, second, command });
-  if (first !== undefined) return t(locale, 'error.unknownSubSuggest', { input, suggestion: first, command });
-  return t(locale, 'error.unknownSub', { input, command });
-}
 
 export function registerSlashCommand(app: App, services: RequestServices, registry: Subcommand[]): void {
   const { env, logger } = services.deps;

@@ -31,6 +31,12 @@ describe('an unknown subcommand', () => {
     expect(await ackText('esc acme')).toContain('did you mean `escalate` or `escalations`?');
   });
 
+  it('suggests in `help <topic>` too, and points to the list when nothing is close', async () => {
+    expect(await ackText('help overdeu')).toContain('did you mean `overdue`?');
+    expect(await ackText('help frobnicate')).toContain('`/collect help`');
+    expect(await ackText('help frobnicate')).not.toContain('did you mean');
+  });
+
   it('points to help when nothing is close', async () => {
     expect(await ackText('frobnicate now')).toBe('I don\'t know the command "frobnicate". Try `/collect help` to see what I can do.');
   });
