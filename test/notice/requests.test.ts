@@ -41,7 +41,8 @@ describe('court requests', () => {
     expect(text).toContain('the tribunal de commerce of the debtor\'s seat (a tribunal des activités économiques in the twelve pilot courts)');
     expect(text).not.toContain('small-claims procedure through');
     expect(text).toContain('for the second half of 2026 is not in relance yet');
-    expect(text).toContain('relance rates add ecb 2026-07-01');
+    // As code, escaped once for Slack (Slack shows `<percent>`), never twice.
+    expect(text).toContain('`relance rates add ecb 2026-07-01 &lt;percent&gt; \\"&lt;source&gt;\\"`');
     expect(text).not.toContain('No collection fee is claimed');
   });
 

@@ -138,7 +138,8 @@ function claimBlocks(b: EscalationBrief, v: EscalationView): KnownBlock[] {
   if (b.claim.debtor === 'b2c') lines.push(t('escalation.noConsumerFees'));
   const blocks: KnownBlock[] = lines.length > 0 ? [section(lines.join('\n'))] : [];
   const missing = b.claim.missing.map((m) => missingRateNotice(m, locale));
-  if (missing.length > 0) blocks.push(context([escapeMrkdwn(missing.join(' '))]));
+  // Already mrkdwn: t() made its values inert, and its backticks are meant.
+  if (missing.length > 0) blocks.push(context([missing.join(' ')]));
   return blocks;
 }
 
