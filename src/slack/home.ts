@@ -12,39 +12,8 @@ import { loadHome } from '../db/home.ts';
 import { addDays, zonedTimeToUtc } from '../domain/dates.ts';
 import { hasRole } from './access.ts';
 import { HOME_LIMITS, homeView, refusalHomeView } from './blocks/home.ts';
+import { createDebouncer } from './debouncer.ts';
 import { buildContext, refusal, type RequestServices } from './request-context.ts';
-
-export type Schedule = (run: () => void, delayMs: number) => void;
-
-const unrefTimeout: Schedule = (run, delayMs) => { setTimeout(run, delayMs).unref(); };
-
-/**
- * Runs a key's job at once unless it ran less than `windowMs` ago (on the
- * injected clock); then once more when the window ends, however many times it
- * was asked meanwhile.
- */
-export function createDebouncer(options: { windowMs: number; now: () => number; schedule?: Schedule }) {
-  const { windowMs, now, schedule = unrefTimeout } = options;
-  const state = new Map<string, { last: number; trailing: boolean }>();
-  return {
-    touch(key: string, run: () => void): void {
-      const at = now();
-      const seen = state.get(key);
-      if (seen?.trailing) return;
-      if (!seen || at - seen.last >= windowMs) {
-        state.set(key, { last: at, trailing: false });
-        run();
-        return;
-      }
-      seen.trailing = true;
-      schedule(() => {
-        seen.trailing = false;
-        seen.last = now();
-        run();
-      }, Math.max(0, windowMs - (at - seen.last)));
-    },
-  };
-}
 
 type Trigger = 'opened' | 'refresh';
 

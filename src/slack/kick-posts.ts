@@ -4,19 +4,32 @@
 // activities; the worker's poll would find them within seconds anyway.
 import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { kickCasePosts } from '../../jobs/case-threads.ts';
+import { createDebouncer } from './debouncer.ts';
 import type { AppDeps } from './deps.ts';
 
+/**
+ * At most one kick per workspace in this window, plus one trailing: a kick is a
+ * BullMQ job and a query, and under a burst of requests (most of which write
+ * nothing, `help` for one) one per request cost the web process about a sixth of
+ * its CPU. The window is real time: it bounds work, not business time.
+ */
+export const KICK_WINDOW_MS = 500;
+
 export function kickPostsAfterRequests(deps: AppDeps): Middleware<AnyMiddlewareArgs> {
+  const debouncer = createDebouncer({ windowMs: KICK_WINDOW_MS, now: Date.now });
   return async ({ next, context }) => {
     try {
       await next();
     } finally {
       const queue = deps.postQueue;
-      if (queue && context.teamId) {
+      const teamId = context.teamId;
+      if (queue && teamId) {
         // One job id per workspace: a kick while one waits or runs adds nothing. Not awaited:
         // a Redis that is away must not hold the request.
-        void kickCasePosts(queue, context.teamId)
-          .catch((e: Error) => deps.logger.warn({ err: e.message }, 'could not kick the case-thread posters; the worker finds the posts anyway'));
+        debouncer.touch(teamId, () => {
+          void kickCasePosts(queue, teamId)
+            .catch((e: Error) => deps.logger.warn({ err: e.message }, 'could not kick the case-thread posters; the worker finds the posts anyway'));
+        });
       }
     }
   };

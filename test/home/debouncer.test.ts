@@ -1,7 +1,7 @@
 // The Home refresh debouncer on its own: an injected clock and a scheduler the
 // test fires by hand, so no time passes.
 import { describe, expect, it } from 'vitest';
-import { createDebouncer } from '../../src/slack/home.ts';
+import { createDebouncer } from '../../src/slack/debouncer.ts';
 
 function setup() {
   let now = 0;
