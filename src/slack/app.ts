@@ -98,6 +98,8 @@ export function createSlackApp(deps: AppDeps, credentials: SlackCredentials, opt
     receiver,
     logger,
     clientOptions,
+    // Bolt's in-memory conversation store runs on every request and nothing here reads it.
+    convoStore: false,
   });
   const services = {
     deps,
