@@ -106,11 +106,21 @@ export async function startWorkers(opts: WorkerOptions): Promise<{
 
   // One scheduler for every worker: upserting it again (each start) changes nothing.
   const maintenance = maintenanceQueue(config);
-  await maintenance.upsertJobScheduler(BALANCES_SCHEDULER_ID, { every: BALANCES_EVERY_MS }, { name: 'balances' });
-  await maintenance.upsertJobScheduler(PROMISE_CHECK_SCHEDULER_ID, { every: PROMISE_CHECK_EVERY_MS }, { name: PROMISE_CHECK_JOB });
-  await maintenance.upsertJobScheduler(AUTO_ASSIGN_SCHEDULER_ID, { every: AUTO_ASSIGN_EVERY_MS }, { name: AUTO_ASSIGN_JOB });
-  await maintenance.upsertJobScheduler(ESCALATIONS_SCHEDULER_ID, { every: ESCALATIONS_EVERY_MS }, { name: ESCALATIONS_JOB });
-  if (opts.ladder !== false) await maintenance.upsertJobScheduler(LADDER_SCHEDULER_ID, { every: LADDER_EVERY_MS }, { name: LADDER_JOB });
+  const maintenanceSchedules: [id: string, every: number, name: string][] = [
+    [BALANCES_SCHEDULER_ID, BALANCES_EVERY_MS, 'balances'],
+    [PROMISE_CHECK_SCHEDULER_ID, PROMISE_CHECK_EVERY_MS, PROMISE_CHECK_JOB],
+    [AUTO_ASSIGN_SCHEDULER_ID, AUTO_ASSIGN_EVERY_MS, AUTO_ASSIGN_JOB],
+    [ESCALATIONS_SCHEDULER_ID, ESCALATIONS_EVERY_MS, ESCALATIONS_JOB],
+    ...(opts.ladder !== false ? [[LADDER_SCHEDULER_ID, LADDER_EVERY_MS, LADDER_JOB] as [string, number, string]] : []),
+  ];
+  for (const [id, every, name] of maintenanceSchedules) await maintenance.upsertJobScheduler(id, { every }, { name });
+  // A Redis that lost its data (restart without persistence, flush, failover) lost these too:
+  // the reconcile puts back the missing ones, and leaves a present one (and its next run) alone.
+  const restoreMaintenanceSchedules = async () => {
+    for (const [id, every, name] of maintenanceSchedules) {
+      if (!(await maintenance.getJobScheduler(id))) await maintenance.upsertJobScheduler(id, { every }, { name });
+    }
+  };
   const escalationDeps = { db: deps.db, client: deps.client, logger: log, command: opts.env.RELANCE_COMMAND, ai: aiClientFor(opts.env, log) };
   const maintenanceWorker = new Worker(MAINTENANCE_QUEUE, (job) => (job.name === ESCALATIONS_JOB ? runEscalationsJob(escalationDeps, opts.clock())
     : job.name === AUTO_ASSIGN_JOB ? runAutoAssignJob(deps.db, opts.clock(), opts.env.RELANCE_COMMAND)
@@ -135,6 +145,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<{
   reminderWorker.on('failed', (job, error) => log.warn({ job: job?.id, err: error }, 'call reminder failed; BullMQ will retry'));
 
   const reconcile = async () => {
+    await restoreMaintenanceSchedules();
     const runs = await reconcileSchedules(queue, deps.db, opts.clock());
     log.info({ schedules: runs.length }, 'digest schedules registered');
     const calls = await reconcileCallReminders(reminders, deps.db, opts.clock());

@@ -9,7 +9,7 @@ import { createSlackApp } from '../slack/app.ts';
 import type { AppDeps, ReadinessReport } from '../slack/deps.ts';
 import { checkRedis, connectDatabase, PreflightError } from './preflight.ts';
 import { callRemindersQueue, channelPostsQueue, digestQueue } from '../../jobs/queues.ts';
-import { queueConfig, startWorkers } from '../../jobs/workers.ts';
+import { queueConfig, startWorkers, type WorkerOptions } from '../../jobs/workers.ts';
 
 export type Role = 'all' | 'web' | 'worker';
 
@@ -33,6 +33,29 @@ export function keepServingOnUncaughtErrors(logger: Logger): () => void {
     process.off('uncaughtException', onException);
     process.off('unhandledRejection', onRejection);
   };
+}
+
+/** The timing hooks of the worker that RELANCE_TEST_WORKER_TIMINGS may set. */
+const TEST_WORKER_TIMINGS = ['lockDurationMs', 'stalledIntervalMs', 'leaseMs', 'pacingMs', 'callTimeoutMs', 'postPollMs'] as const;
+
+/**
+ * Test hooks for the processes a test spawns with `relance start` (test/scale-out), read only
+ * when NODE_ENV=test, never in production. RELANCE_TEST_CLOCK_OFFSET_MS shifts the clock of the
+ * jobs and handlers (processes on the real clock meet 09:00 now, not tomorrow);
+ * RELANCE_TEST_WORKER_TIMINGS, JSON such as {"leaseMs":3000,"lockDurationMs":2000}, shortens the
+ * leases and locks so a killed worker's jobs are taken over in seconds rather than minutes;
+ * WORKER_NAME names the worker.
+ */
+export function testHooks(source: NodeJS.ProcessEnv): { clock: () => Date; worker: Partial<WorkerOptions> } {
+  if (source.NODE_ENV !== 'test') return { clock: () => new Date(), worker: {} };
+  const offsetMs = Number(source.RELANCE_TEST_CLOCK_OFFSET_MS ?? 0);
+  if (!Number.isFinite(offsetMs)) throw new ConfigError([`RELANCE_TEST_CLOCK_OFFSET_MS: must be milliseconds such as -3600000 (got "${source.RELANCE_TEST_CLOCK_OFFSET_MS}")`]);
+  const timings = JSON.parse(source.RELANCE_TEST_WORKER_TIMINGS ?? '{}') as Record<string, unknown>;
+  const worker: Partial<WorkerOptions> = {};
+  for (const name of TEST_WORKER_TIMINGS) if (typeof timings[name] === 'number') worker[name] = timings[name];
+  // Which process took a job (BullMQ's processedBy), for the test to kill the right one.
+  if (source.WORKER_NAME) worker.name = source.WORKER_NAME;
+  return { clock: offsetMs ? () => new Date(Date.now() + offsetMs) : () => new Date(), worker };
 }
 
 export async function start(env: Env, logger: Logger, opts: StartOptions): Promise<() => Promise<void>> {
@@ -64,7 +87,8 @@ export async function start(env: Env, logger: Logger, opts: StartOptions): Promi
   const queue = serveSlack ? digestQueue(queueConfig(env)) : null;
   const postQueue = serveSlack ? channelPostsQueue(queueConfig(env)) : null;
   const reminderQueue = serveSlack ? callRemindersQueue(queueConfig(env)) : null;
-  const deps: AppDeps = { database, env, clock: () => new Date(), logger, readiness, digestQueue: queue, postQueue, reminderQueue };
+  const hooks = testHooks(process.env);
+  const deps: AppDeps = { database, env, clock: hooks.clock, logger, readiness, digestQueue: queue, postQueue, reminderQueue };
 
   const stops: (() => Promise<void>)[] = [];
   const stopKeepingUp = keepServingOnUncaughtErrors(logger);
@@ -78,7 +102,7 @@ export async function start(env: Env, logger: Logger, opts: StartOptions): Promi
     stops.push(running.stop);
   }
   if (opts.role !== 'web') {
-    const workers = await startWorkers({ env, database, logger, clock: deps.clock });
+    const workers = await startWorkers({ env, database, logger, clock: deps.clock, ...hooks.worker });
     logger.info({ prefix: env.RELANCE_QUEUE_PREFIX }, 'worker started: digests and scheduled jobs run here');
     stops.push(workers.stop);
   }

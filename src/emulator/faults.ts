@@ -12,8 +12,10 @@ export type Fault = { status: 429; retryAfter?: number } | { error: string } | {
  * that gives up first (timeout, abort) leaves nothing behind.
  * `drop_after_accept`: Slack applies the call, then the connection drops
  * before the answer, so the client cannot know the call took effect.
+ * `hang`: Slack accepts the connection and never answers nor acts, until the
+ * client gives up (its timeout); the call is logged with status 0.
  */
-export type ConnectionFault = { kind: 'slow'; ms: number } | { kind: 'drop_after_accept' };
+export type ConnectionFault = { kind: 'slow'; ms: number } | { kind: 'drop_after_accept' } | { kind: 'hang' };
 
 export interface HttpAnswer {
   status: number;

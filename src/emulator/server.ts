@@ -36,9 +36,11 @@ async function route(emulator: SlackEmulator, req: IncomingMessage, res: ServerR
     }
     const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
     const connectionFault = emulator.takeConnectionFault(method);
-    if (connectionFault?.kind === 'slow') {
+    if (connectionFault?.kind === 'slow' || connectionFault?.kind === 'hang') {
       const gaveUp = new Promise<void>((resolve) => res.once('close', () => resolve()));
-      if (!(await emulator.arriveLate(method, args, connectionFault.ms, gaveUp))) return;
+      // A hung call is one that would arrive never: only the client giving up ends it.
+      const ms = connectionFault.kind === 'hang' ? Number.POSITIVE_INFINITY : connectionFault.ms;
+      if (!(await emulator.arriveLate(method, args, ms, gaveUp))) return;
     }
     const answer = emulator.api(method, args, bearer);
     if (connectionFault?.kind === 'drop_after_accept') {

@@ -148,8 +148,15 @@ function failureMessage(e: unknown): string {
   if (e instanceof StageError) return e.message;
   const cause = (e as { cause?: unknown }).cause;
   const error = cause instanceof Error ? cause : (e as Error);
+  // A server that stopped or restarted did not refuse anything: say so, and that a rerun is the fix.
+  if (LOST_CONNECTION.test(String((error as { code?: unknown }).code ?? ''))) {
+    return `the connection to the database was lost (${error.message}); import the file again once the database is back`;
+  }
   return `the database refused the file: ${error.message}`;
 }
+
+/** postgres.js's own connection codes, refused connections, and the server's shutdown and connection-failure classes (57P0x, 08xxx). */
+const LOST_CONNECTION = /^(CONNECTION_CLOSED|CONNECTION_DESTROYED|CONNECTION_ENDED|CONNECT_TIMEOUT|ECONNREFUSED|ECONNRESET|57P0[123]|08\w{3})$/;
 
 async function stageWriter(tx: Queryable, database: Database, importer: KindImporter, opts: ImportCsvOptions): Promise<StageWriter> {
   const method = opts.stageMethod ?? (database.kind === 'postgres' ? 'copy' : 'batch');

@@ -1,9 +1,11 @@
 // One record through the import's checks and writes, in one transaction:
 // what became of it (created, updated, unchanged) or why it was refused.
+// It takes the one-record path (write-one.ts): the import's row checks, then
+// plain statements and row locks, no staging and no workspace-wide lock.
 import type { Database } from '../../db/client.ts';
 import type { ImportKind } from '../../import/kinds.ts';
-import { singleRecordFeed } from './feeds.ts';
-import { ingestRecords, type IngestResult, type RecordError } from './ingest.ts';
+import type { IngestResult, RecordError } from './ingest.ts';
+import { writeOne } from './write-one.ts';
 
 export type IngestOneResult =
   | { kind: 'created' | 'updated' | 'unchanged'; result: IngestResult }
@@ -16,7 +18,7 @@ export interface IngestOneInput {
 }
 
 export async function ingestOne(database: Database, kind: ImportKind, cells: Map<string, string>, input: IngestOneInput): Promise<IngestOneResult> {
-  const result = await ingestRecords(database, { ...input, kind }, singleRecordFeed(kind, cells));
+  const result = await writeOne(database, { ...input, kind }, cells);
   if (result.rejected > 0) return { kind: 'rejected', errors: result.errors, result };
   if (result.inserted > 0) return { kind: 'created', result };
   return { kind: result.updated > 0 ? 'updated' : 'unchanged', result };
