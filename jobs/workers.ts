@@ -103,6 +103,8 @@ export async function startWorkers(opts: WorkerOptions): Promise<{
   });
   worker.on('failed', (job, error) => log.warn({ job: job?.id, attempt: job?.attemptsMade, err: error }, 'job failed; BullMQ will retry'));
   worker.on('completed', (job, result) => log.info({ job: job.id, result: (result as { kind?: string })?.kind }, 'job done'));
+  // Without a listener a Redis outage prints raw stacks on stderr; through the logger it is one line each.
+  worker.on('error', (error) => log.warn({ err: error.message }, 'digest worker error'));
 
   // One scheduler for every worker: upserting it again (each start) changes nothing.
   const maintenance = maintenanceQueue(config);
@@ -134,6 +136,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<{
     ...(opts.name ? { name: opts.name } : {}),
   });
   maintenanceWorker.on('failed', (job, error) => log.warn({ job: job?.id, err: error }, `${job?.name ?? 'maintenance'} job failed; it runs again soon`));
+  maintenanceWorker.on('error', (error) => log.warn({ err: error.message }, 'maintenance worker error'));
 
   const reminders = callRemindersQueue(config);
   const reminderWorker = new Worker(CALL_REMINDERS_QUEUE, callReminderProcessor(deps.db, opts.clock), {
@@ -143,6 +146,7 @@ export async function startWorkers(opts: WorkerOptions): Promise<{
     ...(opts.name ? { name: opts.name } : {}),
   });
   reminderWorker.on('failed', (job, error) => log.warn({ job: job?.id, err: error }, 'call reminder failed; BullMQ will retry'));
+  reminderWorker.on('error', (error) => log.warn({ err: error.message }, 'call reminder worker error'));
 
   const reconcile = async () => {
     await restoreMaintenanceSchedules();
