@@ -4,8 +4,8 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../db/client.ts';
 import type { WriteContext, WriteCounts } from './importer.ts';
 
-/** [customers column, expression over the staged row `s` and the stored row `c`, file column]. */
-const UPDATABLE: readonly [string, string, string][] = [
+/** [customers column, expression over the staged row `s` and the stored row `c`, file column]; the intake API's one-record path uses it too. */
+export const CUSTOMER_UPDATABLE: readonly [string, string, string][] = [
   ['name', 's.name', 'name'],
   // An empty kind never turns a consumer into a business: it keeps what is stored.
   ['kind', 'coalesce(s.kind::customer_kind, c.kind)', 'kind'],
@@ -23,7 +23,7 @@ const UPDATABLE: readonly [string, string, string][] = [
  * found wrong, an address a mail server refused for good. Another number or
  * address from the ledger lifts them (SET reads `c` as it was before the update).
  */
-function cleared(present: ReadonlySet<string>): string[] {
+export function clearedContactMarks(present: ReadonlySet<string>): string[] {
   const lifted: string[] = [];
   if (present.has('phone')) lifted.push('phone_wrong_at = case when s.phone is distinct from c.phone then null else c.phone_wrong_at end');
   if (present.has('email')) {
@@ -36,8 +36,8 @@ function cleared(present: ReadonlySet<string>): string[] {
 
 export async function writeCustomers(ctx: WriteContext): Promise<WriteCounts> {
   const { tx, workspaceId: ws, now } = ctx;
-  const columns = UPDATABLE.filter(([, , fileColumn]) => ctx.present.has(fileColumn));
-  const set = sql.raw([...columns.map(([col, expr]) => `${col} = ${expr}`), ...cleared(ctx.present)].join(', '));
+  const columns = CUSTOMER_UPDATABLE.filter(([, , fileColumn]) => ctx.present.has(fileColumn));
+  const set = sql.raw([...columns.map(([col, expr]) => `${col} = ${expr}`), ...clearedContactMarks(ctx.present)].join(', '));
   const stored = sql.raw(columns.map(([col]) => `c.${col}`).join(', '));
   const incoming = sql.raw(columns.map(([, expr]) => expr).join(', '));
 

@@ -56,6 +56,7 @@ import { cancelSettledReminders } from '../mail/cancel-settled-reminders.ts';
 import { singleRecordFeed } from './feeds.ts';
 import { HeaderError, type IngestResult, type RecordError } from './ingest.ts';
 import { recordLedgerSync } from './ledger-sync.ts';
+import { clearedContactMarks, CUSTOMER_UPDATABLE } from '../../import/customer-writes.ts';
 
 export interface WriteOneOptions {
   workspaceId: string;
@@ -204,37 +205,11 @@ async function lockCustomer(tx: Queryable, where: SQL): Promise<number | null> {
 
 // ------------------------------------------------------------------ customers (src/import/customer-writes.ts)
 
-/** [customers column, expression over the staged row `s` and the stored row `c`, request field], as the import has them. */
-const CUSTOMER_UPDATABLE: readonly [string, string, string][] = [
-  ['name', 's.name', 'name'],
-  // An empty kind never turns a consumer into a business: it keeps what is stored.
-  ['kind', 'coalesce(s.kind::customer_kind, c.kind)', 'kind'],
-  ['email', 's.email', 'email'],
-  ['phone', 's.phone', 'phone'],
-  ['timezone', 's.timezone', 'timezone'],
-  ['locale', 's.locale::locale', 'locale'],
-  ['company_id', 's.company_id', 'company_id'],
-  ['owner_id', 's.owner_id', 'owner'],
-  ['late_rate', 's.late_rate', 'late_rate'],
-];
-
-/** A wrong number or a refused address is lifted by another one from the ledger (SET reads `c` as it was). */
-function clearedMarks(present: ReadonlySet<string>): string[] {
-  const lifted: string[] = [];
-  if (present.has('phone')) lifted.push('phone_wrong_at = case when s.phone is distinct from c.phone then null else c.phone_wrong_at end');
-  if (present.has('email')) {
-    for (const col of ['email_bad_address', 'email_bad_at', 'email_bad_reason']) {
-      lifted.push(`${col} = case when s.email is distinct from c.email then null else c.${col} end`);
-    }
-  }
-  return lifted;
-}
-
 async function writeCustomer(a: WriteArgs): Promise<RowWrite> {
   const { tx, ws, now, row } = a;
   const ref = String(a.values[0]);
   const columns = CUSTOMER_UPDATABLE.filter(([, , field]) => a.present.has(field));
-  const set = sql.raw([...columns.map(([col, expr]) => `${col} = ${expr}`), ...clearedMarks(a.present)].join(', '));
+  const set = sql.raw([...columns.map(([col, expr]) => `${col} = ${expr}`), ...clearedContactMarks(a.present)].join(', '));
   const stored = sql.raw(columns.map(([col]) => `c.${col}`).join(', '));
   const incoming = sql.raw(columns.map(([, expr]) => expr).join(', '));
   // Twice at most: a customer created by another request between our look and our insert is then updated.
