@@ -34,6 +34,21 @@ export function helpReply(registry: Subcommand[], locale: Locale, command: strin
 }
 
 export function helpCommand(registry: () => Subcommand[]): Subcommand {
+  // Help is typed far more than anything else and is the same for everyone: each
+  // (language, command, topic) is built once. Only known topics are kept, so what
+  // people type cannot grow it.
+  const built = new Map<string, Reply>();
+  const cachedHelp = (locale: Locale, command: string, topic?: string): Reply => {
+    const sub = topic === undefined ? undefined : findSubcommand(registry(), topic);
+    if (topic !== undefined && sub === undefined) return helpReply(registry(), locale, command, topic);
+    const key = `${locale}\u0000${command}\u0000${sub?.name ?? ''}`;
+    let reply = built.get(key);
+    if (reply === undefined) {
+      reply = helpReply(registry(), locale, command, topic);
+      built.set(key, reply);
+    }
+    return reply;
+  };
   return {
     name: 'help',
     aliases: ['aide', '?'],
@@ -42,10 +57,10 @@ export function helpCommand(registry: () => Subcommand[]): Subcommand {
     examples: ['help', 'help overdue'],
     summary: 'help.help.summary',
     async run(ctx, args): Promise<Reply> {
-      return helpReply(registry(), ctx.locale, ctx.command, args[0]);
+      return cachedHelp(ctx.locale, ctx.command, args[0]);
     },
     ackReply(args, locale, command): Reply {
-      return helpReply(registry(), locale, command, args[0]);
+      return cachedHelp(locale, command, args[0]);
     },
   };
 }

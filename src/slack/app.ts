@@ -108,13 +108,14 @@ export function createSlackApp(deps: AppDeps, credentials: SlackCredentials, opt
   };
   app.use(dedupeEvents(deps));
   app.use(kickPostsAfterRequests(deps));
-  registerSlashCommand(app, services, commands);
   registerActions(app, services);
   registerDigestInteractions(app, services);
   registerEscalationInteractions(app, services);
   registerReminderInteractions(app, services);
   registerNoteConfirmation(app, services);
   registerHome(app, services);
+  // Last of the global middleware, so the ones above wrap it: see router.ts.
+  registerSlashCommand(app, services, commands);
   app.error(async (error) => {
     deps.logger.error({ err: error }, 'unhandled Slack listener error');
   });

@@ -18,6 +18,8 @@ export function boltLogger(logger: Logger): BoltLogger {
   const child = logger.child({ component: 'bolt' });
   let level: LogLevel = LogLevel.INFO;
   const write = (method: 'debug' | 'info' | 'warn' | 'error') => (...args: unknown[]) => {
+    // Bolt logs a few debug lines per request: below the level, none is built.
+    if (!child.isLevelEnabled(method)) return;
     const err = args.find((a) => a instanceof Error);
     const text = args
       .filter((a) => !(a instanceof Error))
