@@ -10,6 +10,7 @@ import {
   DEMO_COLLECTIONS_CHANNEL_ID as CHANNEL, DEMO_COLLECTOR_ID as COLLECTOR, DEMO_MANAGER_ID as MANAGER, DEMO_OUTSIDER_ID as OUTSIDER,
 } from '../../src/emulator/seed.ts';
 import type { Message } from '../../src/emulator/types.ts';
+import { importCsv } from '../../src/import/import-csv.ts';
 import { postDraft } from '../../src/services/mail/post-draft.ts';
 import { startTestApp, type TestApp } from '../support/app.ts';
 import { seedLedger } from '../support/ledger.ts';
@@ -193,5 +194,22 @@ describe('the auto send policy', () => {
     const draft = await draftOf('EDGE');
     expect(draft.status).toBe('draft');
     expect(buttons(await postOf(draft))).toEqual(['"action_id":"reminder_send"', '"action_id":"reminder_edit"', '"action_id":"reminder_skip"']);
+  });
+});
+
+describe('a payment that settles a waiting draft', () => {
+  it('takes Send, Edit and Skip off its post and says it was paid', async () => {
+    const draft = await draftOf('EDGE');
+    expect(buttons(await postOf(draft))).toHaveLength(3);
+    const report = await importCsv(t.database, {
+      workspaceId: TEAM, today: '2026-11-05', fileName: 'payments.csv', now: t.clock.now,
+      text: 'invoice_number,amount,paid_on,reference\nED-1,70.00,2026-11-05,VIR-ED-1\n',
+    });
+    expect(report.inserted).toBe(1);
+    expect((await draftOf('EDGE')).status).toBe('cancelled');
+    await postEverything(t);
+    const m = await postOf(draft);
+    expect(buttons(m)).toEqual([]);
+    expect(JSON.stringify(m.blocks)).toContain('Cancelled before it left: its invoices have been paid');
   });
 });

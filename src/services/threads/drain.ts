@@ -30,6 +30,7 @@ import { findWorkspace } from '../../db/workspaces.ts';
 import { translator, type Locale } from '../../i18n/messages.ts';
 import type { Logger } from '../../log.ts';
 import { activityDm, threadPost, threadRoot, type ThreadMessage, type ThreadView } from '../../slack/blocks/case-thread.ts';
+import { refreshDraftPost } from '../mail/post-draft.ts';
 import { callSlack, SlackCallError, SlackNoAnswerError } from '../../slack/call-slack.ts';
 import { findPosted, slackTs } from '../../slack/find-posted.ts';
 import { CHANNEL_GONE, channelHelp, CLOCK_SKEW_MS, leaseNeededForCall, SLACK_CALL_TIMEOUT_MS } from '../post-digest.ts';
@@ -184,6 +185,19 @@ async function sendActivity(run: Run, post: ChannelPost): Promise<void> {
   const threadTs = await ensureThread(run, activity.caseId);
   if (!threadTs) return settle(run, post, 'failed');
   await deliver(run, post, threadPost(activity, run.view), { threadTs });
+  await retireCancelledDraft(run, activity);
+}
+
+/**
+ * A draft cancelled by relance itself (a payment settled its invoices) loses its
+ * Send / Edit / Skip: its post, above in the same thread, is re-rendered when the
+ * cancellation is posted. People's own decisions update the post as they click.
+ */
+async function retireCancelledDraft(run: Run, activity: { kind: string; data: Record<string, unknown> }): Promise<void> {
+  const draftId = activity.data.draft_id;
+  if (activity.kind !== 'reminder_cancelled' || typeof draftId !== 'number') return;
+  const { db, client } = run.deps;
+  await refreshDraftPost({ db, client, logger: run.log }, { workspaceId: run.key.workspaceId, draftId, outbox: false, command: run.view.command });
 }
 
 async function sendToPerson(run: Run, post: ChannelPost): Promise<void> {

@@ -155,7 +155,7 @@ export function draftStateLine(t: Translator, s: DraftState): string {
       return who ? t('reminder.state.approved', { user: who, time }) : t('reminder.state.approvedPolicy', { time });
     }
     case 'skipped': return t('reminder.state.skipped', { user: isPerson(s.decidedBy) ? mention(s.decidedBy) : mrkdwn('relance'), reason: s.skipReason ?? '' });
-    case 'cancelled': return t('reminder.state.cancelled');
+    case 'cancelled': return t(s.skipReason === 'paid' ? 'reminder.state.cancelledPaid' : 'reminder.state.cancelled');
     case 'no_address': return t('reminder.state.noAddress');
     default: return '';
   }
