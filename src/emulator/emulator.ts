@@ -100,6 +100,17 @@ export class SlackEmulator {
       : { status: verdict.status, body: { ok: false, error: verdict.error }, headers: {} };
   }
 
+  /**
+   * A slash command acked with a message: Slack shows it at once, to the person
+   * who typed (or to the channel with response_type in_channel), as it shows a
+   * post to the command's response_url.
+   */
+  ackedWith(id: string, body: Obj): void {
+    const verdict = this.#responses.receive(id, body, 'ack');
+    if (verdict.ok) applyResponse(this.state, verdict.meta, body);
+    this.state.notify();
+  }
+
   // --- Test controls -------------------------------------------------------
 
   /** The next `times` calls of `method` (or `upload`, `response_url`) fail this way and change nothing. */

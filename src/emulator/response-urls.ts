@@ -19,6 +19,8 @@ export interface ResponseUrlMeta {
 
 export interface ResponseRecord {
   at: number;
+  /** 'ack': the message a slash command's ack carried, which Slack shows like a post to the URL. */
+  via?: 'ack';
   body: Record<string, unknown>;
   accepted: boolean;
   status: number;
@@ -56,12 +58,13 @@ export class ResponseUrlRegistry {
   }
 
   /** Decides whether a post is accepted and records it either way. */
-  receive(id: string, body: Record<string, unknown> | undefined): Verdict {
+  receive(id: string, body: Record<string, unknown> | undefined, via?: 'ack'): Verdict {
     const entry = this.#entries.get(id);
     if (entry === undefined) return { ok: false, status: 404, error: 'invalid_url' };
-    const verdict = this.#judge(entry, body);
+    const verdict = this.#judge(entry, body, via);
     entry.records.push({
       at: this.#clock(),
+      ...(via ? { via } : {}),
       body: body ?? {},
       accepted: verdict.ok,
       status: verdict.ok ? 200 : verdict.status,
@@ -70,9 +73,12 @@ export class ResponseUrlRegistry {
     return verdict;
   }
 
-  #judge(entry: Entry, body: Record<string, unknown> | undefined): Verdict {
-    if (this.#clock() - entry.createdAt > RESPONSE_URL_TTL_MS) return { ok: false, status: 404, error: 'expired_url' };
-    if (entry.records.filter((r) => r.accepted).length >= RESPONSE_URL_MAX_USES) return { ok: false, status: 404, error: 'used_url' };
+  #judge(entry: Entry, body: Record<string, unknown> | undefined, via?: 'ack'): Verdict {
+    // The ack's message comes with the interaction itself: it neither expires nor uses the URL up.
+    if (via !== 'ack') {
+      if (this.#clock() - entry.createdAt > RESPONSE_URL_TTL_MS) return { ok: false, status: 404, error: 'expired_url' };
+      if (entry.records.filter((r) => r.accepted && r.via !== 'ack').length >= RESPONSE_URL_MAX_USES) return { ok: false, status: 404, error: 'used_url' };
+    }
     if (body === undefined) return { ok: false, status: 400, error: 'invalid_payload' };
     const empty = body.text === undefined && body.blocks === undefined && body.attachments === undefined;
     if (empty && body.delete_original !== true && body.delete_original !== 'true') return { ok: false, status: 400, error: 'no_text' };

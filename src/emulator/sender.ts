@@ -147,6 +147,11 @@ export class SlackSender {
     const result = this.#transport === 'socket-mode'
       ? await this.#envelope('slash_commands', Object.fromEntries(form), true, input)
       : await this.#post(form.toString(), FORM, input);
+    const body = result.body;
+    if (result.status === 200 && typeof body === 'object' && body !== null && !Array.isArray(body)
+      && (typeof (body as Obj).text === 'string' || Array.isArray((body as Obj).blocks))) {
+      this.#emulator.ackedWith(response.id, body as Obj);
+    }
     return { ...result, responseUrlId: response.id, responseUrl: response.url, triggerId };
   }
 

@@ -2,7 +2,7 @@
 // the act into the request Slack sends the app (signed, through SlackSender)
 // and shows what Slack shows with the answer. Nothing here changes the bot's
 // data; only the app, answering those requests, does.
-import { applyResponse } from '../emulator/effects.ts';
+
 import type { SlackEmulator } from '../emulator/emulator.ts';
 import { hex } from '../emulator/ids.ts';
 import { channelName, enterpriseFields, teamRef, userRef, who } from '../emulator/payloads.ts';
@@ -115,13 +115,7 @@ export class SlackClient {
       this.#slackbotSays(input.userId, input.channelId, failed);
       return { ok: true };
     }
-    // The ack's body is the first answer: Slack shows it at once, to the person
-    // who typed (or to the channel with response_type in_channel), as a reply.
-    if (isObj(sent.body) && (typeof sent.body.text === 'string' || Array.isArray(sent.body.blocks))) {
-      const { state } = this.#emulator;
-      applyResponse(state, { teamId: who(state, input.userId).workspace.id, channelId: input.channelId, userId: input.userId }, sent.body);
-      state.notify();
-    }
+    // An ack that carried a message is shown by the sender itself (Emulator.ackedWith).
     return { ok: true };
   }
 

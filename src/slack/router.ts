@@ -1,5 +1,7 @@
-// The one slash command. It acks at once (no I/O before the ack, well inside
-// Slack's 3 s) and answers through response_url once the work is done.
+// The one slash command. What needs no I/O (help, a refusal of what was typed)
+// is answered in the ack at once. Other work starts at once too: a reply ready
+// well inside Slack's 3 s goes in the ack's body, a slower one (or an error)
+// through response_url after an empty ack, as Slack allows both.
 import type { AnyMiddlewareArgs, App, Middleware, RespondFn, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { decodeEntities, tokenize } from '../domain/args.ts';
@@ -11,6 +13,8 @@ import { buildContext, errorRef, refusal, type RequestServices } from './request
 
 /** Far more than any command needs; a longer text is pasted by mistake and is not read. */
 export const MAX_COMMAND_CHARS = 2000;
+/** A reply ready by then goes in the ack's body; Slack waits 3 s for the ack, and a busy process needs the margin. */
+export const ACK_REPLY_WITHIN_MS = 1000;
 /** How much of a refused command is quoted back. */
 const QUOTED_START_CHARS = 40;
 
@@ -64,15 +68,27 @@ function answerSlashCommand(services: RequestServices, registry: Subcommand[]) {
       await ack({ response_type: 'ephemeral', ...fitReply(sub.ackReply(tokens.slice(1), quickLocale, env.RELANCE_COMMAND)) });
       return;
     }
-    await ack();
     const log = logger.child({ team: command.team_id, user: command.user_id, sub: sub.name });
-    try {
+    const work = (async () => {
       const ctx = await buildContext(services, {
         teamId: command.team_id, userId: command.user_id, channelId: command.channel_id, triggerId: command.trigger_id, client,
       });
       const refused = sub.minRole ? refusal(ctx, sub.minRole, sub.name) : null;
-      const reply = refused ?? await sub.run(ctx, tokens.slice(1));
-      await respond({ response_type: 'ephemeral', ...fitReply(reply) });
+      return { response_type: 'ephemeral' as const, ...fitReply(refused ?? await sub.run(ctx, tokens.slice(1))) };
+    })();
+    // respond() is a second HTTP exchange (to Slack, over the internet in production): about a
+    // third of a worklist reply's CPU here, and a round trip the person waits for.
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<null>((resolve) => { timer = setTimeout(() => resolve(null), ACK_REPLY_WITHIN_MS); });
+    const early = await Promise.race([work.catch(() => null), late]);
+    clearTimeout(timer);
+    if (early) {
+      await ack(early);
+      return;
+    }
+    await ack();
+    try {
+      await respond(await work);
     } catch (error) {
       const ref = errorRef();
       log.error({ err: error, ref }, 'slash command failed');

@@ -117,7 +117,8 @@ describe('the sandbox page', () => {
     const unowned = message(page, 'no owner', '.thread').filter({ has: page.locator('button', { hasText: 'Claim call' }) }).first();
     await unowned.waitFor();
     const name = (await unowned.locator('.bk-text b').first().textContent())!;
-    const entry = page.locator('.thread .message:not(.ephemeral)', { hasText: name });
+    // That very message (the thread can hold more than one about the same customer).
+    const entry = page.locator(`.thread .message[data-ts="${await unowned.getAttribute('data-ts')}"]`);
     const told = (text: string) => page.locator('.message.ephemeral', { hasText: text });
     await screenshot(page, 'digest');
 
