@@ -2,6 +2,7 @@
 // src/slack/app.ts against the bench database) and a bare Bolt app that only
 // acks, the baseline for the ack path. Booted in a child process by
 // bench/overdue-server.ts, or in the bench's own process with --app=inprocess.
+import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay, performance, type EventLoopUtilization } from 'node:perf_hooks';
@@ -170,10 +171,14 @@ export async function cpuProfiler() {
     new Promise<T>((resolve, reject) => session.post(method, params ?? {}, (err, res) => (err ? reject(err) : resolve(res as T))));
   await post('Profiler.enable');
   await post('Profiler.setSamplingInterval', { interval: 1000 });
+  let saved = 0;
   return {
     start: () => post<void>('Profiler.start'),
     async stop(top = 15): Promise<ProfileSummary> {
       const { profile } = await post<{ profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } }>('Profiler.stop');
+      // The whole profile too, for a viewer (Chrome DevTools, speedscope): one file per stop, numbered.
+      const file = process.env.BENCH_PROFILE_FILE;
+      if (file) writeFileSync(file.replace(/(\.cpuprofile)?$/, `-${++saved}.cpuprofile`), JSON.stringify(profile));
       const selfUs = new Map<number, number>();
       profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
       const byId = new Map(profile.nodes.map((n) => [n.id, n]));

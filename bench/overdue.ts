@@ -1,7 +1,7 @@
 // bench/overdue: the overdue worklist end to end on a 1M-invoice ledger, and the
 // ack path against a bare Bolt app. Run: npx tsx bench/overdue.ts [--help]
 // See bench/README.md for what it measures and the figures it gave.
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +30,14 @@ const USAGE = `npx tsx bench/overdue.ts [options]
   --concurrency N     requests in flight (default 10)
   --ack-requests N    requests per ack round (default 2000)
   --rounds N          bare/relance ack round pairs (default 5)
+  --commands LIST     worklist commands to measure, comma-separated (default "overdue all,overdue mine,overdue all >90")
+  --skip-ack          skip the ack-throughput rounds of /collect help
+  --profile           CPU-profile relance (V8 sampling profiler) during each measured worklist command:
+                      shares of samples per place and per function (the profiler inflates the figures)
+  --profile-file PATH also write each profile whole, as PATH-1.cpuprofile, PATH-2…, for a viewer
+  --target-ms N       the p99 target of the worklist commands (default 60, issue #17)
+  --busy-core         during the worklist commands, keep one core busy with another process (a
+                      spinning node), the condition the target must hold under
   --app child|inprocess  where the apps run (default child: a separate Node process)
   --log-level LEVEL   relance's LOG_LEVEL (default info, as in production)
   --plans             print the full EXPLAIN ANALYZE of the worklist queries
@@ -50,6 +58,12 @@ const { values: opt } = parseArgs({
     concurrency: { type: 'string', default: '10' },
     'ack-requests': { type: 'string', default: '2000' },
     rounds: { type: 'string', default: '5' },
+    commands: { type: 'string', default: 'overdue all,overdue mine,overdue all >90' },
+    'skip-ack': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    'profile-file': { type: 'string' },
+    'target-ms': { type: 'string', default: '60' },
+    'busy-core': { type: 'boolean', default: false },
     app: { type: 'string', default: 'child' },
     'log-level': { type: 'string', default: 'info' },
     plans: { type: 'boolean', default: false },
@@ -83,7 +97,10 @@ const DB_NAME = 'relance_bench_overdue';
 /** The ledger's "today"; the app clock is 09:30 Paris that day. */
 const TODAY = '2026-11-23';
 const NOW = '2026-11-23T08:30:00Z';
-const TARGET_P99_MS = 150;
+const TARGET_P99_MS = int('target-ms');
+// Read by the profiler in the app's process (bench/overdue-apps.ts), which inherits this environment.
+if (opt['profile-file']) process.env.BENCH_PROFILE_FILE = opt['profile-file'];
+const COMMANDS = opt.commands.split(',').map((c) => c.trim()).filter(Boolean);
 const TARGET_ACK_RATIO = 0.5;
 
 // ------------------------------------------------------------------ helpers
@@ -369,7 +386,7 @@ async function worklistInPostgres(url: string, queries: { label: string; q: Work
     },
   });
   const db = drizzle(pg, { schema }) as unknown as Db;
-  const names = ['top (ORDER BY priority LIMIT 60)', 'totals (all matching rows)', 'entries (20 debtors)'];
+  const names = ['page (workspace, top by priority, entries)', 'totals (all matching rows)', 'entries (20 debtors)'];
   try {
     for (const { label, q } of queries) {
       const times: number[] = [];
@@ -384,7 +401,7 @@ async function worklistInPostgres(url: string, queries: { label: string; q: Work
       capture = false;
       print(`  ${pad(label, 16)} loadWorklist alone: p50 ${ms(median(times))} ms, max ${ms(Math.max(...times))} ms (30 runs, one connection; ${list.totalCases.toLocaleString('en')} debtors, ${list.entries.length} shown)`);
       for (const [i, c] of captured.entries()) {
-        const kind = c.query.includes('grouping sets') ? names[1]! : c.query.includes('to_char') ? names[2]! : c.query.includes('limit') ? names[0]! : `query ${i + 1}`;
+        const kind = c.query.includes('with ws as') ? names[0]! : c.query.includes('sum(b.overdue_cents)') ? names[1]! : c.query.includes('to_char') ? names[2]! : `query ${i + 1}`;
         const plan = (await pg.unsafe(`explain (analyze, buffers) ${c.query}`, c.params as never[])) as unknown as { 'QUERY PLAN': string }[];
         const lines = plan.map((r) => r['QUERY PLAN']);
         const exec = lines.find((l) => l.startsWith('Execution Time'))?.replace('Execution Time: ', '') ?? '?';
@@ -422,9 +439,10 @@ async function endToEnd(sender: SlackSender, emulator: SlackEmulator, text: stri
     }
     acks.push(sent.elapsedMs);
     try {
-      const reply = await emulator.waitForResponse(sent.responseUrlId!, { timeoutMs: 30_000 });
+      // A reply may come in the ack itself, or later at the response_url.
+      const body = repliedInAck(sent) ? sent.body as Record<string, unknown> : (await emulator.waitForResponse(sent.responseUrlId!, { timeoutMs: 30_000 })).body;
       latencies.push(performance.now() - t0);
-      sample ??= reply.body;
+      sample ??= body;
     } catch (error) {
       errors.push(String(error));
     }
@@ -467,6 +485,15 @@ async function e2eCommand(app: AppHandle, sender: SlackSender, emulator: SlackEm
   for (const line of describeResources(res, r.latencies.length)) print(`    ${line}`);
   if (APP_MODE === 'child') print(`    app heap after a full GC: ${(await app.heapAfterGc()).toFixed(0)} MB`);
   if (r.errors.length) throw new Error(`/collect ${text}: ${r.errors.length} requests failed; first: ${r.errors[0]}`);
+  if (opt.profile) {
+    // A pass of its own: the sampling profiler slows the app, so it never runs during the timed one.
+    await app.profileStart();
+    const profiled = await endToEnd(sender, emulator, text, REQUESTS);
+    const p = await app.profileStop();
+    print(`    CPU profile (a second pass of ${REQUESTS}, not timed): sampled CPU ${ms(p.totalMs / REQUESTS)} ms per request (the profiler inflates it; read the shares)`);
+    printProfile(p, REQUESTS);
+    if (profiled.errors.length) throw new Error(`/collect ${text}: profiled pass: ${profiled.errors[0]}`);
+  }
   return s;
 }
 
@@ -704,10 +731,21 @@ async function main(): Promise<void> {
   const toRelance = senderFor(relance.port);
   const toBare = senderFor(bare.port);
 
-  print(`== End to end: signed POST → reply at the emulator's response_url, ${CONCURRENCY} in flight, user ${DEMO_COLLECTOR_ID} (collector) ==`);
+  print(`== End to end: signed POST → reply (in the ack body, or at the emulator's response_url), ${CONCURRENCY} in flight, user ${DEMO_COLLECTOR_ID} (collector) ==`);
   const e2e: E2eSummary[] = [];
-  for (const text of ['overdue all', 'overdue mine', 'overdue all >90']) e2e.push(await e2eCommand(relance, toRelance, emulator, text));
+  // Counted with the other processes, not with the bench.
+  const spinner = opt['busy-core'] ? spawn(process.execPath, ['-e', 'for (;;);'], { stdio: 'ignore' }) : null;
+  if (spinner) {
+    cleanups.push(async () => spinner.kill());
+    print('  (another process keeps one core busy: --busy-core)');
+  }
+  for (const text of COMMANDS) e2e.push(await e2eCommand(relance, toRelance, emulator, text));
+  spinner?.kill();
   print();
+  if (opt['skip-ack']) {
+    await finish(e2e, null, started, logFile);
+    return;
+  }
 
   print(`== Ack throughput: /collect help, ${ACK_REQUESTS} requests per round, ${CONCURRENCY} in flight, bare Bolt (A) and relance (B) alternately ==`);
   // A warm-up each (JIT of both sides, connections), not counted.
@@ -738,10 +776,14 @@ async function main(): Promise<void> {
   print();
 
   if (opt.diagnose) await diagnose({ url, emulator, relance, toRelance, bare, toBare, logFile });
+  await finish(e2e, { relanceMedian, bareMedian, ackRatio }, started, logFile);
+}
 
+async function finish(e2e: E2eSummary[], ack: { relanceMedian: number; bareMedian: number; ackRatio: number } | null, started: number, logFile?: string): Promise<void> {
   let logLines = 0;
   let logBytes = 0;
   try {
+    if (!logFile) throw new Error('no log file');
     logBytes = statSync(logFile).size;
     logLines = readFileSync(logFile, 'utf8').split('\n').filter(Boolean).length;
   } catch {
@@ -753,7 +795,10 @@ async function main(): Promise<void> {
   for (const s of e2e) {
     print(`  /collect ${pad(s.command, 16)} p50 ${ms(s.p50)} ms  p99 ${ms(s.p99)} ms  (p99 / ${TARGET_P99_MS} ms = ${s.ratio.toFixed(2)}, ${s.ratio <= 1 ? 'ok' : 'MISS'})  ${s.rps.toFixed(1)} req/s`);
   }
-  print(`  /collect help ack throughput: relance ${relanceMedian.toFixed(0)} req/s vs bare Bolt ${bareMedian.toFixed(0)} req/s = ${ackRatio.toFixed(2)} (target ≥ ${TARGET_ACK_RATIO}, ${ackRatio >= TARGET_ACK_RATIO ? 'ok' : 'MISS'})`);
+  if (ack) {
+    const { relanceMedian, bareMedian, ackRatio } = ack;
+    print(`  /collect help ack throughput: relance ${relanceMedian.toFixed(0)} req/s vs bare Bolt ${bareMedian.toFixed(0)} req/s = ${ackRatio.toFixed(2)} (target ≥ ${TARGET_ACK_RATIO}, ${ackRatio >= TARGET_ACK_RATIO ? 'ok' : 'MISS'})`);
+  }
   const kept = opt['keep-db'] || opt['reuse-db'];
   print(`  total bench time ${((performance.now() - started) / 1000).toFixed(0)} s; database ${DB_NAME} ${kept ? 'kept' : 'dropped'}`);
 }

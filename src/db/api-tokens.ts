@@ -2,6 +2,7 @@
 // up by the hash of what a request presents. Never the token itself.
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from './client.ts';
+import { preparedSql } from './prepared.ts';
 import { apiTokens } from './schema.ts';
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
@@ -41,12 +42,14 @@ export async function revokeApiToken(db: Queryable, workspaceId: string, name: s
   return row ?? null;
 }
 
-/** The live token with this hash (one index read), or null. */
+/** The live token with this hash (one index read), or null. Prepared: every API request runs it. */
 export async function findLiveToken(db: Queryable, hash: string): Promise<TokenGrant | null> {
-  const [row] = await db.select({
-    id: apiTokens.id, workspaceId: apiTokens.workspaceId, name: apiTokens.name, hash: apiTokens.hash, readOnly: apiTokens.readOnly, lastUsedAt: apiTokens.lastUsedAt,
-  }).from(apiTokens).where(and(eq(apiTokens.hash, hash), isNull(apiTokens.revokedAt)));
-  return row ?? null;
+  const [row] = await preparedSql<{ id: number | string; workspace_id: string; name: string; hash: string; read_only: boolean; last_used_at: Date | string | null }>(db, sql`
+    select id, workspace_id, name, hash, read_only, last_used_at from api_tokens where hash = ${hash} and revoked_at is null`);
+  return row ? {
+    id: Number(row.id), workspaceId: row.workspace_id, name: row.name, hash: row.hash, readOnly: row.read_only,
+    lastUsedAt: row.last_used_at === null ? null : new Date(row.last_used_at),
+  } : null;
 }
 
 /**

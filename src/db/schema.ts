@@ -85,6 +85,16 @@ export const workspaces = pgTable('workspaces', {
   check('workspaces_ledger_sync_source_ck', sql`${t.ledgerSyncSource} in ('import', 'api', 'statement', 'backfill')`),
 ]);
 
+/**
+ * Single-record writes bump the shard of their customer instead of workspaces.balances_version, so they do
+ * not queue on the workspace row (drizzle/0022). The version is balances_version plus the sum of the shards.
+ */
+export const balancesVersionShards = pgTable('balances_version_shards', {
+  workspaceId: text('workspace_id').notNull().references(() => workspaces.id),
+  shard: integer('shard').notNull(),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.workspaceId, t.shard] })]);
+
 /** Per-workspace settings that are data, not code (ladder, grace days, limits…). */
 export const settings = pgTable('settings', {
   workspaceId: text('workspace_id').notNull().references(() => workspaces.id),

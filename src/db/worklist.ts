@@ -1,9 +1,9 @@
 // The overdue worklist: the highest-priority debtors first, read from the
 // balance summary (one row per debtor and currency), never from every invoice.
-import { sql, type SQL } from 'drizzle-orm';
 import type { IsoDate } from '../domain/dates.ts';
 import { idArray } from './balances.ts';
-import { rows, type Queryable } from './client.ts';
+import type { Queryable } from './client.ts';
+import { preparedRows } from './prepared.ts';
 
 export type WorklistScope = 'all' | { ownerId: string };
 
@@ -44,37 +44,111 @@ export interface Worklist {
   totals: { currency: string; overdueCents: number }[];
 }
 
-function filters(q: WorklistQuery): SQL {
-  const owner = q.scope === 'all'
-    ? sql``
-    : sql`and exists (select 1 from cases k where k.workspace_id = b.workspace_id and k.customer_id = b.customer_id
-        and k.status not in ('resolved', 'written_off') and k.owner_id = ${q.scope.ownerId})`;
-  const age = q.minDaysOverdue > 0 ? sql`and b.oldest_due_date < ${q.today}::date - ${q.minDaysOverdue}::int` : sql``;
-  const actionable = q.actionableOnly
-    ? sql`and b.priority > 0 and exists (select 1 from cases k where k.workspace_id = b.workspace_id and k.customer_id = b.customer_id and k.status = 'open')`
-    : sql``;
-  return sql`b.workspace_id = ${q.workspaceId} and b.overdue_cents > 0 ${age} ${owner} ${actionable}`;
+/** The query's filter on `customer_balances b`, with its values from `$first` on: a fixed text per kind of query. */
+function filterText(q: WorklistQuery, first: number): { text: string; params: unknown[] } {
+  const params: unknown[] = [q.workspaceId];
+  let text = `b.workspace_id = $${first} and b.overdue_cents > 0`;
+  const param = (value: unknown) => `$${first + params.push(value) - 1}`;
+  if (q.minDaysOverdue > 0) text += ` and b.oldest_due_date < ${param(q.today)}::date - ${param(q.minDaysOverdue)}::int`;
+  if (q.scope !== 'all') {
+    text += ` and exists (select 1 from cases k where k.workspace_id = b.workspace_id and k.customer_id = b.customer_id
+        and k.status not in ('resolved', 'written_off') and k.owner_id = ${param(q.scope.ownerId)})`;
+  }
+  if (q.actionableOnly) {
+    text += ` and b.priority > 0 and exists (select 1 from cases k where k.workspace_id = b.workspace_id and k.customer_id = b.customer_id and k.status = 'open')`;
+  }
+  return { text, params };
+}
+
+/** The balance summary's day and time zone, read with the page so that a fresh summary costs no statement of its own. */
+export interface BalancesDay {
+  asOf: IsoDate | null;
+  timezone: string;
+}
+
+/** A page of the worklist without its totals, and what it was read from. */
+export interface WorklistPage {
+  /** Null when the workspace does not exist. */
+  balances: BalancesDay | null;
+  /** The balances version the page was read at (see worklistTotals). */
+  version: string;
+  entries: WorklistEntry[];
+}
+
+// The columns of one debtor's balance row with its customer and open case
+// (EntryRow), for `b` joined to `c` and `k` as in ENTRY_JOINS.
+const ENTRY_COLUMNS = `c.id as customer_id, c.customer_ref, c.name, c.kind, k.id as case_id, k.status, k.stage, k.owner_id,
+      b.currency, b.overdue_cents, b.open_cents, b.overdue_invoices, b.priority,
+      to_char(b.oldest_due_date, 'YYYY-MM-DD') as oldest_due_date,
+      to_char(b.earliest_start_date, 'YYYY-MM-DD') as earliest_start_date,
+      to_char(k.paused_until, 'YYYY-MM-DD') as paused_until, k.pause_reason,
+      case when k.status = 'paused' then (select a.data->>'dispute' from activities a
+        where a.workspace_id = k.workspace_id and a.case_id = k.id and a.kind = 'case_paused'
+        order by a.occurred_at desc, a.id desc limit 1) end as pause_dispute`;
+const ENTRY_JOINS = `join customers c on c.id = b.customer_id
+    left join cases k on k.workspace_id = b.workspace_id and k.customer_id = b.customer_id
+      and k.status not in ('resolved', 'written_off')`;
+const PRIORITY_ORDER = 'b.priority desc nulls last, b.overdue_cents desc nulls last, b.customer_id';
+
+/** Per kind of query (limit, scope, age filter, actionable): the text is fixed, so it is prepared once per connection. */
+const pageTexts = new Map<string, string>();
+
+/**
+ * One statement for a page of the worklist: the workspace's balances day and
+ * version, the top debtors (walking the priority index; a debtor with several
+ * currencies has several rows, so a few more than needed are read and the first
+ * `limit` distinct debtors kept) and all their balance rows, in rank order.
+ */
+function pageStatement(q: WorklistQuery): { text: string; params: unknown[] } {
+  // The limits are written in the text: with them as parameters, PostgreSQL's generic plan
+  // (used once a statement has run a few times) reads every customer; with them, it
+  // walks the index as the per-execution plan does, and the plan is not rebuilt each time.
+  if (!Number.isSafeInteger(q.limit) || q.limit < 0) throw new RangeError(`worklist limit ${q.limit}`);
+  const filter = filterText(q, 1);
+  const kind = `${q.limit}|${q.scope === 'all' ? 'all' : 'owner'}|${q.minDaysOverdue > 0}|${Boolean(q.actionableOnly)}`;
+  let text = pageTexts.get(kind);
+  if (text === undefined) {
+    text = `with ws as (
+      select to_char(w.balances_as_of, 'YYYY-MM-DD') as as_of, w.timezone,
+        (w.balances_version + coalesce((select sum(s.version) from balances_version_shards s where s.workspace_id = w.id), 0))::text as version
+      from workspaces w where w.id = $1
+    ), top as (
+      select b.customer_id, row_number() over (order by ${PRIORITY_ORDER}) as n
+      from customer_balances b where ${filter.text}
+      order by ${PRIORITY_ORDER}
+      limit ${q.limit * 3}
+    ), page as (
+      select customer_id, min(n) as rank from top group by customer_id order by rank limit ${q.limit}
+    )
+    select ws.as_of as balances_as_of, ws.timezone as balances_timezone, ws.version as balances_version, e.*
+    from ws left join (
+      select p.rank, ${ENTRY_COLUMNS}
+      from page p join customer_balances b on b.workspace_id = $1 and b.customer_id = p.customer_id
+      ${ENTRY_JOINS}
+    ) e on true
+    order by e.rank, e.overdue_cents desc`;
+    pageTexts.set(kind, text);
+  }
+  return { text, params: filter.params };
+}
+
+type PageRow = EntryRow & { balances_as_of: string | null; balances_timezone: string; balances_version: string; rank: string | number | null };
+
+/** A page of the worklist, with the day of the balances it was read from: the caller rebuilds them if stale. */
+export async function readWorklistPage(db: Queryable, q: WorklistQuery): Promise<WorklistPage> {
+  const page = pageStatement(q);
+  const found = await preparedRows<PageRow>(db, page.text, page.params);
+  const head = found[0];
+  return {
+    balances: head ? { asOf: head.balances_as_of, timezone: head.balances_timezone } : null,
+    version: head?.balances_version ?? '0',
+    entries: entriesFromRows(q.today, found.filter((r) => r.rank !== null)),
+  };
 }
 
 export async function loadWorklist(db: Queryable, q: WorklistQuery): Promise<Worklist> {
-  const where = filters(q);
-  // Walk the priority index; a debtor with several currencies has several rows,
-  // so read a few more than needed and keep the first `limit` distinct debtors.
-  const top = await rows<{ customer_id: string | number }>(db, sql`
-    select b.customer_id from customer_balances b where ${where}
-    order by b.priority desc nulls last, b.overdue_cents desc nulls last, b.customer_id
-    limit ${q.limit * 3}`);
-  const ids: number[] = [];
-  for (const r of top) {
-    const id = Number(r.customer_id);
-    if (!ids.includes(id)) ids.push(id);
-    if (ids.length === q.limit) break;
-  }
-  const [totals, entries] = await Promise.all([
-    worklistTotals(db, q, where),
-    ids.length ? loadEntries(db, q.workspaceId, q.today, ids) : Promise.resolve([]),
-  ]);
-  return { entries, ...totals };
+  const page = await readWorklistPage(db, q);
+  return { entries: page.entries, ...(await worklistTotals(db, q, page.version)) };
 }
 
 type Totals = Pick<Worklist, 'totals' | 'totalCases'>;
@@ -85,24 +159,25 @@ const TOTALS_CACHE_SIZE = 500;
 /**
  * Totals read every matching balance row, so they are kept per balances
  * version: until a ledger write, a case change or the daily rebuild bumps it,
- * the same question has the same answer and costs one primary-key read.
+ * the same question has the same answer and costs nothing.
  */
-async function worklistTotals(db: Queryable, q: WorklistQuery, where: SQL): Promise<Totals> {
+export async function worklistTotals(db: Queryable, q: WorklistQuery, version: string): Promise<Totals> {
   // The version moves with every change of the balance summary and of cases
   // (owner, status: a trigger), so every scope and filter can be cached on it.
-  const [ws] = await rows<{ v: string | number }>(db, sql`select balances_version as v from workspaces where id = ${q.workspaceId}`);
+  // Single-record writes bump shards instead of the workspace row (drizzle/0022): the sum moves with any of them.
   const scope = q.scope === 'all' ? 'all' : q.scope.ownerId;
-  const key = [q.workspaceId, ws?.v ?? 0, q.today, scope, q.minDaysOverdue, q.actionableOnly ? 'actionable' : 'any'].join('|');
+  const key = [q.workspaceId, version, q.today, scope, q.minDaysOverdue, q.actionableOnly ? 'actionable' : 'any'].join('|');
   let totalsCache = totalsCaches.get(db);
   if (!totalsCache) totalsCaches.set(db, (totalsCache = new Map()));
   const hit = totalsCache.get(key);
   if (hit) return hit;
+  const where = filterText(q, 1);
   // Two hash aggregates on separate connections: one statement with grouping sets sorted to disk.
   const [byCurrency, [debtors]] = await Promise.all([
-    rows<{ currency: string; overdue: string | number }>(db, sql`
-      select b.currency, sum(b.overdue_cents) as overdue from customer_balances b where ${where}
-      group by b.currency order by b.currency`),
-    rows<{ n: number }>(db, sql`select count(distinct b.customer_id)::int as n from customer_balances b where ${where}`),
+    preparedRows<{ currency: string; overdue: string | number }>(db, `
+      select b.currency, sum(b.overdue_cents) as overdue from customer_balances b where ${where.text}
+      group by b.currency order by b.currency`, where.params),
+    preparedRows<{ n: number }>(db, `select count(distinct b.customer_id)::int as n from customer_balances b where ${where.text}`, where.params),
   ]);
   const totals = {
     totalCases: Number(debtors?.n ?? 0),
@@ -134,23 +209,21 @@ interface EntryRow {
   pause_dispute: string | null;
 }
 
+const ENTRIES_TEXT = `
+    select ${ENTRY_COLUMNS}
+    from customer_balances b
+    ${ENTRY_JOINS}
+    where b.workspace_id = $1 and b.customer_id = any($2::bigint[])
+    order by b.overdue_cents desc`;
+
 /** The debtors `ids` with all their balance rows, in the order of `ids`. */
 export async function loadEntries(db: Queryable, workspaceId: string, today: IsoDate, ids: number[]): Promise<WorklistEntry[]> {
-  const found = await rows<EntryRow>(db, sql`
-    select c.id as customer_id, c.customer_ref, c.name, c.kind, k.id as case_id, k.status, k.stage, k.owner_id,
-      b.currency, b.overdue_cents, b.open_cents, b.overdue_invoices, b.priority,
-      to_char(b.oldest_due_date, 'YYYY-MM-DD') as oldest_due_date,
-      to_char(b.earliest_start_date, 'YYYY-MM-DD') as earliest_start_date,
-      to_char(k.paused_until, 'YYYY-MM-DD') as paused_until, k.pause_reason,
-      case when k.status = 'paused' then (select a.data->>'dispute' from activities a
-        where a.workspace_id = k.workspace_id and a.case_id = k.id and a.kind = 'case_paused'
-        order by a.occurred_at desc, a.id desc limit 1) end as pause_dispute
-    from customer_balances b
-    join customers c on c.id = b.customer_id
-    left join cases k on k.workspace_id = b.workspace_id and k.customer_id = b.customer_id
-      and k.status not in ('resolved', 'written_off')
-    where b.workspace_id = ${workspaceId} and b.customer_id = any(${idArray(ids)}::bigint[])
-    order by b.overdue_cents desc`);
+  const byId = new Map(entriesFromRows(today, await preparedRows<EntryRow>(db, ENTRIES_TEXT, [workspaceId, idArray(ids)])).map((e) => [e.customerId, e]));
+  return ids.map((id) => byId.get(id)).filter((e): e is WorklistEntry => e !== undefined);
+}
+
+/** Balance rows (a debtor's rows together or not, each debtor's largest first) as entries, in the order each debtor first appears. */
+function entriesFromRows(today: IsoDate, found: EntryRow[]): WorklistEntry[] {
   const byId = new Map<number, WorklistEntry>();
   for (const r of found) {
     const id = Number(r.customer_id);
@@ -189,5 +262,5 @@ export async function loadEntries(db: Queryable, workspaceId: string, today: Iso
   for (const entry of byId.values()) {
     entry.daysOverdue = Math.round((Date.parse(today) - Date.parse(entry.oldestDueDate)) / 86_400_000);
   }
-  return ids.map((id) => byId.get(id)).filter((e): e is WorklistEntry => e !== undefined);
+  return [...byId.values()];
 }

@@ -1,4 +1,4 @@
-import { stripControlsToOneLine } from '../domain/control-characters.ts';
+import { CONTROL_CLASS, stripControlsToOneLine } from '../domain/control-characters.ts';
 import { weekdayOf, type IsoDate } from '../domain/dates.ts';
 import { formatMoney, type Money } from '../domain/money.ts';
 import type { Locale, Translator } from './messages.ts';
@@ -9,10 +9,21 @@ const dateFormats: Record<Locale, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }),
 };
 
+// A worklist shows the same debtors' dates request after request: each is formatted once.
+const formattedDates: Record<Locale, Map<IsoDate, string>> = { fr: new Map(), en: new Map() };
+const FORMATTED_DATES_KEPT = 5000;
+
 /** Dates as people read them: 23/11/2026 in French, 23 Nov 2026 in English — never ISO. */
 export function formatDate(date: IsoDate, locale: Locale): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return dateFormats[locale].format(new Date(Date.UTC(y, m - 1, d)));
+  const formatted = formattedDates[locale];
+  let text = formatted.get(date);
+  if (text === undefined) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    text = dateFormats[locale].format(new Date(Date.UTC(y, m - 1, d)));
+    if (formatted.size >= FORMATTED_DATES_KEPT) formatted.clear();
+    formatted.set(date, text);
+  }
+  return text;
 }
 
 /** A day named in a sentence: "Saturday 28 Nov 2026", "samedi 28/11/2026". */
@@ -88,12 +99,16 @@ export function cut(text: string, max: number): string {
   return `${text.slice(0, end)}…`;
 }
 
+// Most names and refs hold none of what inert changes: one test spares them its five passes.
+const NEEDS_CARE = new RegExp(`[${CONTROL_CLASS}&<>*~\`_]`);
+
 /**
  * Data put into mrkdwn by hand (outside a sentence): on one line without control
  * characters (a name stored before the import refused them still has them),
  * escaped, and shortened as in sentences.
  */
-export const inert = (data: string): string => cut(escapeMrkdwn(stripControlsToOneLine(data)), MAX_VALUE_CHARS);
+export const inert = (data: string): string =>
+  (data.length <= MAX_VALUE_CHARS && !NEEDS_CARE.test(data) ? data : cut(escapeMrkdwn(stripControlsToOneLine(data)), MAX_VALUE_CHARS));
 
 /** A value as a sentence shows it: markup passes, data is made inert, numbers stay. */
 export function interpolated(value: string | number | Mrkdwn): string | number | Mrkdwn {

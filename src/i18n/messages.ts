@@ -2103,8 +2103,10 @@ export type MessageArgs<K extends MessageKey> = Parameters<(typeof en)[K]> exten
 /** The sentence `key` in `locale`, filled with `params`. */
 export function t<K extends MessageKey>(locale: Locale, key: K, ...params: MessageArgs<K>): string {
   const fn = catalogues[locale][key] as (p: unknown) => string;
-  const given = (params[0] ?? {}) as P;
-  return fn(Object.fromEntries(Object.entries(given).map(([name, value]) => [name, interpolated(value)])));
+  const given = params[0] as P | undefined;
+  const values: P = {};
+  if (given) for (const name of Object.keys(given)) values[name] = interpolated(given[name]!);
+  return fn(values);
 }
 
 export type Translator = <K extends MessageKey>(key: K, ...params: MessageArgs<K>) => string;

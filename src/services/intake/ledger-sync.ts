@@ -5,7 +5,7 @@
 // only if the ledger it vouches for is committed.
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client.ts';
-import { workspaces } from '../../db/schema.ts';
+import { preparedSql } from '../../db/prepared.ts';
 import type { LedgerSyncSource } from '../../domain/ledger-freshness.ts';
 
 export { readLedgerFreshness, readLedgerSync } from '../../db/ledger-sync.ts';
@@ -22,10 +22,10 @@ export async function recordLedgerSync(
   tx: Queryable, workspaceId: string, source: Exclude<LedgerSyncSource, 'backfill'>, now: Date,
 ): Promise<void> {
   const at = now.toISOString();
-  await tx.update(workspaces)
-    .set({ ledgerSyncedAt: now, ledgerSyncSource: source })
-    .where(sql`${workspaces.id} = ${workspaceId} and (
-      ${workspaces.ledgerSyncedAt} is null
-      or ${workspaces.ledgerSyncedAt} < ${at}::timestamptz - interval '1 minute'
-      or (${workspaces.ledgerSyncSource} is distinct from ${source} and ${workspaces.ledgerSyncedAt} <= ${at}::timestamptz))`);
+  // Prepared: every single-record API write runs it.
+  await preparedSql(tx, sql`update workspaces set ledger_synced_at = ${at}::timestamptz, ledger_sync_source = ${source}
+    where id = ${workspaceId} and (
+      ledger_synced_at is null
+      or ledger_synced_at < ${at}::timestamptz - interval '1 minute'
+      or (ledger_sync_source is distinct from ${source} and ledger_synced_at <= ${at}::timestamptz))`);
 }

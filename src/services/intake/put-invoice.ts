@@ -13,9 +13,10 @@ export async function putInvoice(
   database: Database, input: IngestOneInput & { number: string; body: Record<string, unknown> },
 ): Promise<PutInvoiceResult> {
   const cells = cellsOf({ ...input.body, invoice_number: input.number });
-  const outcome = await ingestOne(database, 'invoices', cells, input);
+  const number = input.number.trim();
+  const outcome = await ingestOne(database, 'invoices', cells, { ...input, readBack: (tx) => readInvoice(tx, input.workspaceId, number) });
   if (outcome.kind === 'rejected') return { kind: 'rejected', errors: outcome.errors };
-  const invoice = await readInvoice(database.db, input.workspaceId, input.number.trim());
+  const invoice = outcome.result.read ?? await readInvoice(database.db, input.workspaceId, number);
   const cancelled = outcome.result.remindersCancelled;
   return { kind: outcome.kind, invoice: invoice!, remindersCancelled: cancelled.mails + cancelled.drafts };
 }

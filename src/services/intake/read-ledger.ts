@@ -4,6 +4,7 @@
 // minor units beside them. Always within the token's workspace.
 import { sql } from 'drizzle-orm';
 import { rows, type Queryable } from '../../db/client.ts';
+import { preparedSql } from '../../db/prepared.ts';
 import { minorUnits } from '../../domain/money.ts';
 import { formatMinor } from '../../import/reject-reasons.ts';
 
@@ -83,18 +84,21 @@ const paymentView = (p: PaymentRow): PaymentView => ({
 });
 
 export async function readInvoice(db: Queryable, workspaceId: string, number: string): Promise<InvoiceView | null> {
-  const [i] = await rows<{
+  // One statement: the payments come along as a JSON array (what a PUT answers with is read after every write).
+  const [i] = await preparedSql<{
     id: string; invoice_number: string; customer_ref: string; issue_date: string; due_date: string; delivered_on: string | null;
     currency: string; amount_cents: string; paid_cents: string; updated_at: Date | string;
+    payments: Omit<PaymentRow, 'invoice_number' | 'currency'>[];
   }>(db, sql`select i.id, i.invoice_number, c.customer_ref, i.issue_date::text as issue_date, i.due_date::text as due_date,
-      i.delivered_on::text as delivered_on, i.currency, i.amount_cents, i.paid_cents, i.updated_at
+      i.delivered_on::text as delivered_on, i.currency, i.amount_cents, i.paid_cents, i.updated_at,
+      (select coalesce(json_agg(json_build_object('reference', p.reference, 'amount_cents', p.amount_cents, 'paid_on', p.paid_on::text,
+          'source', p.source, 'created_at', p.created_at) order by p.paid_on, p.id), '[]'::json)
+        from payments p where p.workspace_id = ${workspaceId} and p.invoice_id = i.id) as payments
     from invoices i join customers c on c.workspace_id = i.workspace_id and c.id = i.customer_id
     where i.workspace_id = ${workspaceId} and i.invoice_number = ${number}`);
   if (!i) return null;
-  const payments = await rows<PaymentRow>(db, sql`
-    select p.reference, ${i.invoice_number}::text as invoice_number, p.amount_cents, ${i.currency}::text as currency,
-      p.paid_on::text as paid_on, p.source, p.created_at
-    from payments p where p.workspace_id = ${workspaceId} and p.invoice_id = ${i.id} order by p.paid_on, p.id`);
+  const payments = (typeof i.payments === 'string' ? JSON.parse(i.payments) as typeof i.payments : i.payments)
+    .map((p) => ({ ...p, amount_cents: String(p.amount_cents), invoice_number: i.invoice_number, currency: i.currency }));
   const amount = Number(i.amount_cents);
   const paid = Number(i.paid_cents);
   return {

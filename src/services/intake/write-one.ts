@@ -5,6 +5,15 @@
 // statements in one short transaction. Staging (temp tables, COPY) pays for
 // itself on a file of a million rows; on one row it was most of the time.
 //
+// A PUT of an invoice is, between BEGIN and COMMIT, six prepared statements
+// (src/db/prepared-sql.ts) in two round trips: the workspace and its locks,
+// the customer's lock, the invoice read and updated in one statement; then
+// the customer's balances and case (src/db/customer-balances.ts, one
+// statement), the ledger sync and the invoice as the answer shows it. Each
+// batch is sent without waiting for the previous statement's answer: on one
+// connection the statements still run one after the other, in order, so
+// every lock is taken before the statements after it run.
+//
 // The database-side checks and writes mirror src/import/*-writes.ts on one
 // row (unknown customer or invoice, an invoice of another customer, currency
 // fixed once paid, decimals of the invoice's currency, payment conflicts by
@@ -33,14 +42,18 @@
 //    sum of all of them and two refreshes of one customer's balances never
 //    race. NO KEY UPDATE, not UPDATE: it leaves foreign-key checks (a case
 //    inserted for the customer) unblocked.
-// 4. The workspace row last: the refresh bumps its balances_version, and
-//    that row lock is held until the commit, so every other record of the
-//    workspace queues on it. Hence the refresh is the last write (reminders
-//    cancelled and ledger sync before it, verdicts after it only under the
-//    exclusive lock above): the row is held for one statement and the commit.
+// 4. The customer's shard of the balances version (src/db/customer-balances.ts),
+//    bumped by the refresh: not the workspace row, whose lock held until the
+//    commit queued every record of the workspace behind the others. Records
+//    of customers of different shards never wait for each other.
+// 5. The workspace row last, and rarely: the ledger sync writes it once a
+//    minute, and the cases trigger (drizzle/0006) when the refresh opens or
+//    resolves a case. Both come after the shard, as nothing takes a shard
+//    while holding the workspace row, so the two locks cannot deadlock.
 import { sql, type SQL } from 'drizzle-orm';
-import { rows, type Database, type Queryable } from '../../db/client.ts';
-import { refreshBalances } from '../../db/balances.ts';
+import type { Database, Queryable } from '../../db/client.ts';
+import { preparedSql } from '../../db/prepared.ts';
+import { refreshCustomerBalances } from '../../db/customer-balances.ts';
 import { decidePromises } from '../../db/promise-verdicts.ts';
 import { todayIn } from '../../domain/dates.ts';
 import { cellAt } from '../../import/cells.ts';
@@ -58,9 +71,15 @@ import { HeaderError, type IngestResult, type RecordError } from './ingest.ts';
 import { recordLedgerSync } from './ledger-sync.ts';
 import { clearedContactMarks, CUSTOMER_UPDATABLE } from '../../import/customer-writes.ts';
 
-export interface WriteOneOptions {
+export interface WriteOneOptions<R = never> {
   workspaceId: string;
   kind: ImportKind;
+  /**
+   * What the answer shows of the record, read at the end of the write's own transaction (sent along with its last
+   * statements, not after the commit): the customer's lock, held until then, keeps it what a read after the commit
+   * would show. Not read when the record is refused.
+   */
+  readBack?: (tx: Queryable) => Promise<R>;
   /** Who sent it, for the timeline (the `file` of payment_recorded): `api:<token name>`. */
   origin: string;
   now: Date;
@@ -69,6 +88,8 @@ export interface WriteOneOptions {
 /** What a kind's write did: counts, the customer whose balances may have moved, or the database's refusal. */
 interface RowWrite extends WriteCounts {
   touched: number | null;
+  /** Whether the touched customer has reminders waiting that the write may have settled (invoices and payments only). */
+  remindersWaiting?: boolean;
   reject?: Omit<SqlReject, 'line'>;
 }
 
@@ -86,7 +107,9 @@ interface WriteArgs {
 
 const ZERO = { mails: 0, drafts: 0 };
 
-export async function writeOne(database: Database, opts: WriteOneOptions, cells: Map<string, string>): Promise<IngestResult> {
+export async function writeOne<R = never>(
+  database: Database, opts: WriteOneOptions<R>, cells: Map<string, string>,
+): Promise<IngestResult & { read?: R }> {
   const importer = IMPORTERS[opts.kind];
   const feed = singleRecordFeed(opts.kind, cells);
   const header = matchHeader(feed.columns);
@@ -131,24 +154,30 @@ export async function writeOne(database: Database, opts: WriteOneOptions, cells:
       ? sql`pg_advisory_xact_lock_shared(hashtext('relance.balances'), hashtext(${ws}))`
       : sql`pg_advisory_xact_lock(hashtext('relance.balances'), hashtext(${ws}))`;
     const importLock = sql`pg_advisory_xact_lock_shared(hashtext('relance.import'), hashtext(${ws}))`;
-    const [workspace] = opts.kind === 'payments'
-      ? await rows<{ timezone: string; pending: boolean }>(tx, sql`select w.timezone, ${importLock} is null as locked,
-          ${pendingPromisesOfPaidCustomer(ws, String(values[0]))} as pending from workspaces w where w.id = ${ws}`)
-      : await rows<{ timezone: string; pending: boolean }>(tx, sql`select w.timezone, false as pending, ${importLock} is null as locked,
-          ${balancesLock('shared')} is null as balances from workspaces w where w.id = ${ws}`);
-    if (!workspace) throw new Error(`workspace ${ws} does not exist`);
-    const today = todayIn(workspace.timezone, opts.now);
-    // Without a pending promise there is no verdict to give; with one, decidePromises needs the lock exclusively.
-    const decides = Boolean(workspace.pending);
-    if (opts.kind === 'payments') await tx.execute(sql`select ${balancesLock(decides ? 'exclusive' : 'shared')}`);
-
     const args: WriteArgs = {
       tx, ws, now: opts.now.toISOString(), origin: opts.origin, values,
       row: stagedRow(importer.stageColumns, values), present: new Set(header.value.positions.keys()),
     };
-    const write = opts.kind === 'customers' ? await writeCustomer(args)
-      : opts.kind === 'invoices' ? await writeInvoice(args)
-        : await writePayment(args);
+    let workspace: { timezone: string; pending: boolean } | undefined;
+    let write: RowWrite;
+    if (opts.kind === 'payments') {
+      [workspace] = await preparedSql<{ timezone: string; pending: boolean }>(tx, sql`select w.timezone, ${importLock} is null as locked,
+          ${pendingPromisesOfPaidCustomer(ws, String(values[0]))} as pending from workspaces w where w.id = ${ws}`);
+      if (!workspace) throw new Error(`workspace ${ws} does not exist`);
+      // Without a pending promise there is no verdict to give; with one, decidePromises needs the lock exclusively.
+      await preparedSql(tx, sql`select ${balancesLock(workspace.pending ? 'exclusive' : 'shared')}`);
+      write = await writePayment(args);
+    } else {
+      // The write's first statements go out with this one, without waiting for its answer: on one connection they run
+      // after it, so after its locks are taken (one round trip instead of two or three).
+      const locked = preparedSql<{ timezone: string; pending: boolean }>(tx, sql`select w.timezone, false as pending, ${importLock} is null as locked,
+          ${balancesLock('shared')} is null as balances from workspaces w where w.id = ${ws}`);
+      const writing = opts.kind === 'customers' ? writeCustomer(args) : writeInvoice(args);
+      [[workspace], write] = await Promise.all([locked, writing]);
+      if (!workspace) throw new Error(`workspace ${ws} does not exist`);
+    }
+    const today = todayIn(workspace.timezone, opts.now);
+    const decides = Boolean(workspace.pending);
     if (write.reject) {
       const error: RecordError = { line: 1, column: write.reject.col, reason: rejectReason({ line: 1, ...write.reject }), value: write.reject.value ?? '', key: String(values[importer.stageColumns.findIndex((c) => c.name === importer.keyColumn)] ?? key) };
       return { ...result, rejected: 1, errors: [error] };
@@ -157,16 +186,20 @@ export async function writeOne(database: Database, opts: WriteOneOptions, cells:
     let refreshed = { casesOpened: 0, casesResolved: 0 };
     let verdicts = { kept: 0, broken: 0 };
     let remindersCancelled = ZERO;
-    // A lowered invoice amount settles invoices too. (Before the refresh, which reads neither mails nor drafts: see the head of the file.)
-    if (write.touched !== null && opts.kind !== 'customers') {
+    // A lowered invoice amount settles invoices too. Only a customer with reminders waiting has any to cancel (the write looked).
+    if (write.touched !== null && write.remindersWaiting) {
       remindersCancelled = await cancelSettledReminders(tx, { workspaceId: ws, customersIn: sql`select ${write.touched}::bigint`, now: opts.now });
     }
-    // The ledger arrived (src/domain/ledger-freshness.ts): reminders held for want of it resume.
-    await recordLedgerSync(tx, ws, 'api', opts.now);
-    if (write.touched !== null) {
-      const customerIds = [write.touched];
-      refreshed = await refreshBalances(tx, { workspaceId: ws, today, actorId: 'api', now: opts.now, customerIds });
-      if (decides) verdicts = await decidePromises(tx, { workspaceId: ws, now: opts.now, customerIds });
+    // The ledger arrived (src/domain/ledger-freshness.ts): reminders held for want of it resume. After the shard (see the head of
+    // the file): sent along with the refresh, it runs after it.
+    const [refresh, , read] = await Promise.all([
+      write.touched === null ? null : refreshCustomerBalances(tx, { workspaceId: ws, customerId: write.touched, today, actorId: 'api', now: opts.now }),
+      recordLedgerSync(tx, ws, 'api', opts.now),
+      opts.readBack?.(tx),
+    ]);
+    if (refresh) refreshed = refresh;
+    if (write.touched !== null && decides) {
+      verdicts = await decidePromises(tx, { workspaceId: ws, now: opts.now, customerIds: [write.touched] });
     }
     return {
       ...result,
@@ -178,6 +211,7 @@ export async function writeOne(database: Database, opts: WriteOneOptions, cells:
       promisesKept: verdicts.kept,
       promisesBroken: verdicts.broken,
       remindersCancelled,
+      ...(read === undefined ? {} : { read }),
     };
   });
 }
@@ -197,9 +231,15 @@ function pendingPromisesOfPaidCustomer(ws: string, invoiceNumber: string): SQL {
     where i.workspace_id = ${ws} and i.invoice_number = ${invoiceNumber})`;
 }
 
+/** Whether the customer has reminders waiting to leave (mails queued or retrying, drafts): those cancelSettledReminders looks at. */
+function remindersWaiting(ws: string, customerId: number | SQL): SQL {
+  return sql`(exists (select 1 from mails m where m.workspace_id = ${ws} and m.customer_id = ${customerId} and m.status in ('queued', 'retrying'))
+    or exists (select 1 from drafts d where d.workspace_id = ${ws} and d.customer_id = ${customerId} and d.status = 'draft'))`;
+}
+
 /** Locks the customer row (see the head of the file); its id, or null when there is no such customer. */
 async function lockCustomer(tx: Queryable, where: SQL): Promise<number | null> {
-  const [found] = await rows<{ id: number | string }>(tx, sql`select id from customers where ${where} for no key update`);
+  const [found] = await preparedSql<{ id: number | string }>(tx, sql`select id from customers where ${where} for no key update`);
   return found ? Number(found.id) : null;
 }
 
@@ -216,14 +256,14 @@ async function writeCustomer(a: WriteArgs): Promise<RowWrite> {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const id = await lockCustomer(tx, sql`workspace_id = ${ws} and customer_ref = ${ref}`);
     if (id !== null) {
-      const changed = await rows<{ id: number }>(tx, sql`
+      const changed = await preparedSql<{ id: number }>(tx, sql`
         update customers c set ${set}, updated_at = ${now}::timestamptz
         from ${row} s
         where c.id = ${id} and (${stored}) is distinct from (${incoming})
         returning c.id`);
       return changed.length > 0 ? { inserted: 0, updated: 1, touched: id } : { inserted: 0, updated: 0, touched: null };
     }
-    const added = await rows<{ id: number }>(tx, sql`
+    const added = await preparedSql<{ id: number }>(tx, sql`
       insert into customers (workspace_id, customer_ref, name, kind, email, phone, timezone, locale,
         company_id, owner_id, late_rate, created_at, updated_at)
       select ${ws}, s.customer_ref, s.name, coalesce(s.kind, 'b2b')::customer_kind, s.email, s.phone, s.timezone,
@@ -242,20 +282,40 @@ async function writeCustomer(a: WriteArgs): Promise<RowWrite> {
 async function writeInvoice(a: WriteArgs): Promise<RowWrite> {
   const { tx, ws, now, row } = a;
   const [number, customerRef, , , , currency] = a.values as [string, string, string, string, string | null, string, number];
-  const customerId = await lockCustomer(tx, sql`workspace_id = ${ws} and customer_ref = ${customerRef}`);
-  if (customerId === null) return { inserted: 0, updated: 0, touched: null, reject: { col: 'customer_ref', code: 'unknown_customer', value: customerRef, detail: null } };
-
   // delivered_on is optional: a request without it keeps the stored date.
   const fields = ['issue_date', 'due_date', 'currency', 'amount_cents', ...(a.present.has('delivered_on') ? ['delivered_on'] : [])];
   const set = sql.raw(fields.map((f) => `${f} = s.${f}`).join(', '));
   const stored = sql.raw(fields.map((f) => `i.${f}`).join(', '));
   const incoming = sql.raw(fields.map((f) => `s.${f}`).join(', '));
+  // The invoice as stored, and in the same statement its update when the checks below let it through (so that the
+  // usual PUT is one statement): the update's conditions are the refusals' negation.
+  const readAndUpdate = (customerId: SQL) => preparedSql<{
+    id: number | string; customer_id: number | string; owner_ref: string; currency: string; paid_cents: number | string; paid: boolean;
+    changed: boolean; waiting: boolean;
+  }>(tx, sql`
+      with existing as (
+        select i.id, i.customer_id, o.customer_ref as owner_ref, i.currency, i.paid_cents,
+          exists (select 1 from payments p where p.invoice_id = i.id) as paid
+        from invoices i join customers o on o.id = i.customer_id
+        where i.workspace_id = ${ws} and i.invoice_number = ${number}
+      ), changed as (
+        update invoices i set ${set}, updated_at = ${now}::timestamptz
+        from ${row} s, existing e
+        where i.id = e.id and e.customer_id = ${customerId} and (e.currency = s.currency or not e.paid)
+          and (${stored}) is distinct from (${incoming})
+        returning i.id
+      )
+      select e.*, exists (select 1 from changed) as changed, ${remindersWaiting(ws, customerId)} as waiting from existing e`);
+  // The lock and the first look go out together: run one after the other on the connection, the look sees what the
+  // lock waited for. It names the customer by its key, found again by the lock's own index read.
+  const [customerId, firstLook] = await Promise.all([
+    lockCustomer(tx, sql`workspace_id = ${ws} and customer_ref = ${customerRef}`),
+    readAndUpdate(sql`(select c.id from customers c where c.workspace_id = ${ws} and c.customer_ref = ${customerRef})`),
+  ]);
+  if (customerId === null) return { inserted: 0, updated: 0, touched: null, reject: { col: 'customer_ref', code: 'unknown_customer', value: customerRef, detail: null } };
+
   for (let attempt = 0; attempt < 2; attempt += 1) {
-    const [existing] = await rows<{ id: number | string; customer_id: number | string; owner_ref: string; currency: string; paid_cents: number | string; paid: boolean }>(tx, sql`
-      select i.id, i.customer_id, o.customer_ref as owner_ref, i.currency, i.paid_cents,
-        exists (select 1 from payments p where p.invoice_id = i.id) as paid
-      from invoices i join customers o on o.id = i.customer_id
-      where i.workspace_id = ${ws} and i.invoice_number = ${number}`);
+    const [existing] = attempt === 0 ? firstLook : await readAndUpdate(sql`${customerId}`);
     if (existing) {
       if (Number(existing.customer_id) !== customerId) {
         return { inserted: 0, updated: 0, touched: null, reject: {
@@ -266,22 +326,19 @@ async function writeInvoice(a: WriteArgs): Promise<RowWrite> {
           col: 'currency', code: 'currency_with_payments', value: currency,
           detail: { invoice_number: number, currency: existing.currency, paid_cents: Number(existing.paid_cents), exponent: currencyExponent(existing.currency) } } };
       }
-      const changed = await rows<{ id: number }>(tx, sql`
-        update invoices i set ${set}, updated_at = ${now}::timestamptz
-        from ${row} s
-        where i.id = ${existing.id} and (${stored}) is distinct from (${incoming})
-        returning i.id`);
-      return changed.length > 0 ? { inserted: 0, updated: 1, touched: customerId } : { inserted: 0, updated: 0, touched: null };
+      return existing.changed
+        ? { inserted: 0, updated: 1, touched: customerId, remindersWaiting: Boolean(existing.waiting) }
+        : { inserted: 0, updated: 0, touched: null };
     }
-    const added = await rows<{ id: number }>(tx, sql`
+    const added = await preparedSql<{ id: number; waiting: boolean }>(tx, sql`
       insert into invoices (workspace_id, invoice_number, customer_id, issue_date, due_date, delivered_on,
         currency, amount_cents, created_at, updated_at)
       select ${ws}, s.invoice_number, ${customerId}, s.issue_date, s.due_date, s.delivered_on,
         s.currency, s.amount_cents, ${now}::timestamptz, ${now}::timestamptz
       from ${row} s
       on conflict (workspace_id, invoice_number) do nothing
-      returning id`);
-    if (added.length > 0) return { inserted: 1, updated: 0, touched: customerId };
+      returning id, ${remindersWaiting(ws, customerId)} as waiting`);
+    if (added.length > 0) return { inserted: 1, updated: 0, touched: customerId, remindersWaiting: Boolean(added[0]!.waiting) };
     // Another customer's request created this number meanwhile: looked at again, it is refused as theirs.
   }
   throw new Error(`invoice "${number}" could neither be inserted nor found`);
@@ -292,7 +349,7 @@ async function writeInvoice(a: WriteArgs): Promise<RowWrite> {
 async function writePayment(a: WriteArgs): Promise<RowWrite> {
   const { tx, ws, now } = a;
   const [number, units, scale, amountRaw, paidOn, reference] = a.values as [string, number, number, string, string, string];
-  const [invoice] = await rows<{ id: number | string; customer_id: number | string; currency: string }>(tx, sql`
+  const [invoice] = await preparedSql<{ id: number | string; customer_id: number | string; currency: string }>(tx, sql`
     select id, customer_id, currency from invoices where workspace_id = ${ws} and invoice_number = ${number}`);
   if (!invoice) return { inserted: 0, updated: 0, touched: null, reject: { col: 'invoice_number', code: 'unknown_invoice', value: number, detail: null } };
   const exponent = currencyExponent(invoice.currency);
@@ -306,7 +363,7 @@ async function writePayment(a: WriteArgs): Promise<RowWrite> {
   await lockCustomer(tx, sql`id = ${customerId}`);
 
   for (let attempt = 0; attempt < 2; attempt += 1) {
-    const [stored] = await rows<{ invoice_id: number | string; amount_cents: number | string; paid_on: string; invoice_number: string; currency: string }>(tx, sql`
+    const [stored] = await preparedSql<{ invoice_id: number | string; amount_cents: number | string; paid_on: string; invoice_number: string; currency: string }>(tx, sql`
       select p.invoice_id, p.amount_cents, to_char(p.paid_on, 'YYYY-MM-DD') as paid_on, pi.invoice_number, pi.currency
       from payments p join invoices pi on pi.id = p.invoice_id
       where p.workspace_id = ${ws} and p.reference = ${reference}`);
@@ -317,7 +374,7 @@ async function writePayment(a: WriteArgs): Promise<RowWrite> {
         col: 'reference', code: 'payment_conflict', value: reference,
         detail: { invoice_number: stored.invoice_number, amount_cents: Number(stored.amount_cents), currency: stored.currency, exponent, paid_on: stored.paid_on } } };
     }
-    const added = await rows<{ id: number }>(tx, sql`
+    const added = await preparedSql<{ id: number; waiting: boolean }>(tx, sql`
       with added as (
         insert into payments (workspace_id, invoice_id, amount_cents, paid_on, reference, source, created_at)
         values (${ws}, ${invoice.id}, ${cents}, ${paidOn}::date, ${reference}, 'api', ${now}::timestamptz)
@@ -335,14 +392,14 @@ async function writePayment(a: WriteArgs): Promise<RowWrite> {
         left join cases k on k.workspace_id = ${ws} and k.customer_id = i.customer_id
           and k.status not in ('resolved', 'written_off')
       )
-      select id from added`);
+      select id, ${remindersWaiting(ws, customerId)} as waiting from added`);
     if (added.length > 0) {
       // A separate statement: it must see the payment inserted above. The customer lock makes the sum include every other one.
-      await tx.execute(sql`
+      await preparedSql(tx, sql`
         update invoices i set paid_cents = t.total, updated_at = ${now}::timestamptz
         from (select sum(amount_cents)::bigint as total from payments where invoice_id = ${invoice.id}) t
         where i.id = ${invoice.id} and i.paid_cents <> t.total`);
-      return { inserted: 1, updated: 0, touched: customerId };
+      return { inserted: 1, updated: 0, touched: customerId, remindersWaiting: Boolean(added[0]!.waiting) };
     }
     // The same reference was recorded meanwhile by a request about another invoice: looked at again, it is a retry or a conflict.
   }
