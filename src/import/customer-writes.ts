@@ -3,6 +3,8 @@
 import { sql } from 'drizzle-orm';
 import { rows } from '../db/client.ts';
 import type { WriteContext, WriteCounts } from './importer.ts';
+import { rejectRepeatedKeys } from './repeated-keys.ts';
+import { refreshStatistics } from './statistics.ts';
 
 /** [customers column, expression over the staged row `s` and the stored row `c`, file column]; the intake API's one-record path uses it too. */
 export const CUSTOMER_UPDATABLE: readonly [string, string, string][] = [
@@ -36,6 +38,7 @@ export function clearedContactMarks(present: ReadonlySet<string>): string[] {
 
 export async function writeCustomers(ctx: WriteContext): Promise<WriteCounts> {
   const { tx, workspaceId: ws, now } = ctx;
+  await rejectRepeatedKeys(tx, 'customer_ref');
   const columns = CUSTOMER_UPDATABLE.filter(([, , fileColumn]) => ctx.present.has(fileColumn));
   const set = sql.raw([...columns.map(([col, expr]) => `${col} = ${expr}`), ...clearedContactMarks(ctx.present)].join(', '));
   const stored = sql.raw(columns.map(([col]) => `c.${col}`).join(', '));
@@ -53,6 +56,8 @@ export async function writeCustomers(ctx: WriteContext): Promise<WriteCounts> {
     )
     select count(*)::int as n from changed`);
 
+  // What is left is new; why not ON CONFLICT, nor an anti-join in the insert: invoice-writes.ts.
+  await tx.execute(sql`delete from import_rows s using customers c where c.workspace_id = ${ws} and c.customer_ref = s.customer_ref`);
   const [inserted] = await rows<{ n: number }>(tx, sql`
     with added as (
       insert into customers (workspace_id, customer_ref, name, kind, email, phone, timezone, locale,
@@ -61,10 +66,11 @@ export async function writeCustomers(ctx: WriteContext): Promise<WriteCounts> {
         s.locale::locale, s.company_id, s.owner_id, s.late_rate, ${now}::timestamptz, ${now}::timestamptz
       from import_rows s
       order by s.line
-      on conflict (workspace_id, customer_ref) do nothing
       returning 1
     )
     select count(*)::int as n from added`);
 
-  return { inserted: Number(inserted?.n ?? 0), updated: Number(updated?.n ?? 0) };
+  const counts = { inserted: Number(inserted?.n ?? 0), updated: Number(updated?.n ?? 0) };
+  await refreshStatistics(tx, 'customers', counts.inserted);
+  return counts;
 }

@@ -92,6 +92,8 @@ async function importInTransaction(
   const importer = IMPORTERS[header.kind];
   // One import per workspace at a time: two files racing on the same keys would fail each other.
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext('relance.import'), hashtext(${ws}))`);
+  // The set-based writes hash a whole file's keys: with the default 4 MB they spill to disk past ~100,000 rows.
+  if (database.kind === 'postgres') await tx.execute(sql`set local work_mem = '64MB'`);
   await createStageTables(tx, importer.stageColumns);
   const writer = await stageWriter(tx, database, importer, opts);
 

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { rows } from '../db/client.ts';
 import { exponentCase } from './currencies.ts';
 import type { WriteContext, WriteCounts } from './importer.ts';
+import { rejectRepeatedKeys } from './repeated-keys.ts';
 
 /** The invoice currency's minor-unit exponent (m.exponent) and the staged amount in those units (a.cents). */
 function scaled() {
@@ -17,6 +18,7 @@ function scaled() {
 
 export async function writePayments(ctx: WriteContext): Promise<WriteCounts> {
   const { tx, workspaceId: ws, now } = ctx;
+  await rejectRepeatedKeys(tx, 'reference');
   const scale = scaled();
 
   await tx.execute(sql`

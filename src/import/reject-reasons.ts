@@ -21,6 +21,8 @@ export function rejectReason(r: SqlReject): string {
   const value = r.value ?? '';
   const d = r.detail ?? {};
   switch (r.code) {
+    case 'repeated_key':
+      return `"${value}" already appears on line ${String(d.first_line)} of this file`;
     case 'unknown_customer':
       return `unknown customer "${value}" (not in relance: import it in a customers file first)`;
     case 'other_customer':

@@ -1,6 +1,7 @@
 // Checks each data row as it streams by (width, characters and lengths,
-// values, duplicate key) and stages the good ones; the bad ones only leave an
-// error behind.
+// values) and stages the good ones; the bad ones only leave an error behind.
+// A key repeated in the file is found later, in SQL (repeated-keys.ts): a set
+// of every key here would make memory grow with the file.
 import { cellAt } from './cells.ts';
 import type { RecordHandler } from './csv-stream.ts';
 import type { ErrorList } from './errors.ts';
@@ -17,11 +18,8 @@ export function rowHandler(
   errors: ErrorList, onRejected: () => void,
 ): RowHandler {
   const parseRow = importer.rowParser(header.positions, decimal);
-  const keyIndex = header.positions.get(importer.keyColumn);
   // Columns relance ignores are not checked: their values are never stored nor shown.
   const checked = [...header.positions].map(([column, index]) => ({ column, index, max: maxChars(column) }));
-  /** Key → line of the first good row with it. */
-  const firstLineOf = new Map<string, number>();
   let headerSeen = false;
   let rowRejected = false;
   const ctx: RowContext = {
@@ -44,16 +42,7 @@ export function rowHandler(
       ctx.reject('row', `has ${record.length} values but the header has ${header.width} (check the delimiter and the quotes)`, '');
     } else if (cleanText(record)) {
       const values = parseRow(record, ctx);
-      if (values && !rowRejected) {
-        // Only a good row claims its key: a bad one may be corrected further down the file.
-        const key = cellAt(record, keyIndex);
-        const first = firstLineOf.get(key);
-        if (first === undefined) {
-          firstLineOf.set(key, line);
-          return writer.add([line, ...values]);
-        }
-        ctx.reject(importer.keyColumn, `"${key}" already appears on line ${first} of this file`, key);
-      }
+      if (values && !rowRejected) return writer.add([line, ...values]);
     }
     onRejected();
     return undefined;
