@@ -1,7 +1,8 @@
-// Checks every POST to the Slack endpoint before Bolt sees it. Bolt 5 crashes the
-// process on a signed body that parses to null (it reads `body.ssl_check`), and it
-// only refuses timestamps that are too old, so a request dated ahead can be replayed
-// until that date. Bolt still verifies the signature again after this guard.
+// Checks every POST to the Slack endpoint before Bolt sees it, and is the one
+// place the Slack signature is verified on HTTP (Bolt's own check is off: see
+// app.ts). Bolt 5 crashes the process on a signed body that parses to null (it
+// reads `body.ssl_check`), and it only refuses timestamps that are too old, so a
+// request dated ahead could be replayed until that date: here both ways count.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
@@ -84,12 +85,13 @@ function answer(res: ServerResponse, status: number): void {
   res.end();
 }
 
-function endpointOf(req: IncomingMessage, endpoints: string[]): boolean {
+/** Bolt's own routing test (HTTPReceiver): what passes it is taken for a Slack request. */
+function endpointOf(req: IncomingMessage, endpoints: string[]): boolean | 'unreadable' {
   if (req.method?.toUpperCase() !== 'POST') return false;
   try {
     return endpoints.includes(new URL(req.url ?? '/', 'http://localhost').pathname);
   } catch {
-    return false;
+    return 'unreadable';
   }
 }
 
@@ -109,8 +111,9 @@ export function guardSlackRequests(next: RequestListener, options: RequestGuardO
     }
     const contentType = req.headers['content-type'];
     const text = buffered.rawBody.toString();
-    // Slack's unsigned ssl_check: Bolt answers it and drops anything else in the body.
-    if (isSslCheck(contentType, text)) return next(buffered, res);
+    // Slack's unsigned ssl_check is answered here, and nothing else of its body goes further:
+    // with Bolt's own check off, Bolt would no longer strip what was smuggled in beside it.
+    if (isSslCheck(contentType, text)) return answer(res, 200);
     const verdict = [
       () => checkSignature(req, text, options.signingSecret, nowMs()),
       () => checkBodyShape(contentType, text),
@@ -124,7 +127,9 @@ export function guardSlackRequests(next: RequestListener, options: RequestGuardO
   }
 
   return (req, res) => {
-    if (!endpointOf(req, options.endpoints)) return next(req, res);
+    const endpoint = endpointOf(req, options.endpoints);
+    if (endpoint === 'unreadable') return answer(res, 400);
+    if (!endpoint) return next(req, res);
     checkThenPass(req, res).catch((error: unknown) => {
       log.error({ err: error }, 'the Slack request guard failed');
       answer(res, 500);

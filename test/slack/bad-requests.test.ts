@@ -63,8 +63,26 @@ describe('signed bodies that are not what Slack sends', () => {
   it('still answers what Slack does send: url_verification and ssl_check', async () => {
     const challenge = await t.sender.urlVerification('a-challenge');
     expect(challenge.body).toEqual({ challenge: 'a-challenge' });
-    // Slack's ssl_check is not signed; Bolt answers it and runs nothing.
+    // Slack's ssl_check is not signed; it is answered and nothing runs.
     expect((await t.sender.raw('ssl_check=1&token=x', FORM, { signing: 'missing' })).status).toBe(200);
+  });
+
+  it('runs nothing smuggled beside an unsigned ssl_check (relance checks signatures itself, Bolt does not again)', async () => {
+    const responseUrl = t.emulator.newResponseUrl({ teamId: 'T0DEMO', channelId: CHANNEL, userId: DEMO_COLLECTOR_ID });
+    const command = new URLSearchParams({
+      ssl_check: '1', team_id: 'T0DEMO', channel_id: CHANNEL, user_id: DEMO_COLLECTOR_ID, command: '/collect', text: 'overdue all',
+      response_url: responseUrl.url, trigger_id: 't',
+    }).toString();
+    const payload = `ssl_check=1&payload=${encodeURIComponent(JSON.stringify({ type: 'block_actions', user: { id: DEMO_COLLECTOR_ID }, actions: [] }))}`;
+    const callsBefore = t.emulator.calls().length;
+    for (const body of [command, payload]) {
+      const sent = await t.sender.raw(body, FORM, { signing: 'missing' });
+      expect(sent.status).toBe(200);
+      expect(sent.body).toBe('');
+    }
+    // A command that ran would have answered in its ack (or at its response URL).
+    expect(t.emulator.responses(responseUrl.id)).toEqual([]);
+    expect(t.emulator.calls().length).toBe(callsBefore);
   });
 });
 
