@@ -164,7 +164,7 @@ export function openApiDocument(config: ApiConfig): Record<string, unknown> {
             customer_ref: { type: 'string' }, name: { type: 'string' }, kind: { enum: ['b2b', 'b2c'] },
             email: { type: ['string', 'null'] }, phone: { type: ['string', 'null'] }, timezone: { type: ['string', 'null'] },
             locale: { enum: ['en', 'fr', null] }, company_id: { type: ['string', 'null'] }, owner: { type: ['string', 'null'] },
-            late_rate: { type: ['string', 'null'] },
+            late_rate: { type: ['string', 'null'] }, iban: { type: ['string', 'null'] },
             balances: { type: 'array', items: { type: 'object', properties: {
               currency: { type: 'string' }, open: ref('Money'), overdue: ref('Money'), open_cents: { type: 'integer' }, overdue_cents: { type: 'integer' },
             } } },

@@ -1,5 +1,6 @@
 // Per-cell checks shared by the three kinds. Each returns the clean value or
 // the reason it is refused, quoting the cell as the user typed it.
+import { parseIban } from '../domain/creditor.ts';
 import { milliToNumeric, parsePercent } from '../domain/rates.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { isCurrency } from './currencies.ts';
@@ -87,4 +88,10 @@ export function lateRate(raw: string): Result<string, string> {
 export function slackUser(raw: string): Result<string, string> {
   const id = /^<@([A-Z0-9]+)(\|[^>]*)?>$/.exec(raw)?.[1] ?? raw;
   return /^[UW][A-Z0-9]{2,}$/.test(id) ? ok(id) : err(`"${raw}" is not a Slack user id (e.g. U012ABCDEF)`);
+}
+
+/** A debtor's IBAN as printed or pasted (spaces, dots, dashes, any case), its check digits verified; kept compact. */
+export function iban(raw: string): Result<string, string> {
+  const parsed = parseIban(raw);
+  return parsed.ok ? ok(parsed.value) : err(`"${raw}" is not a valid IBAN (e.g. FR76 3000 6000 0112 3456 7890 189)`);
 }

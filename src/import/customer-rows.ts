@@ -1,4 +1,4 @@
-import { cellAt, customerKind, email, lateRate, locale, MISSING, slackUser, timeZone } from './cells.ts';
+import { cellAt, customerKind, email, iban, lateRate, locale, MISSING, slackUser, timeZone } from './cells.ts';
 import type { Result } from '../domain/result.ts';
 import type { RowParser, StageColumn, StageValue } from './importer.ts';
 
@@ -14,6 +14,8 @@ export const customerStageColumns: readonly StageColumn[] = [
   { name: 'company_id', type: 'text' },
   { name: 'owner_id', type: 'text' },
   { name: 'late_rate', type: 'numeric(6,3)' },
+  // The account the debtor pays from: bank statements match its credits by it (src/domain/statement-matching.ts).
+  { name: 'iban', type: 'text' },
 ];
 
 type Check = (raw: string) => Result<string, string>;
@@ -31,6 +33,7 @@ export function customerRowParser(positions: ReadonlyMap<string, number>): RowPa
     { column: 'company_id', index: at('company_id'), required: false },
     { column: 'owner', index: at('owner'), required: false, check: slackUser },
     { column: 'late_rate', index: at('late_rate'), required: false, check: lateRate },
+    { column: 'iban', index: at('iban'), required: false, check: iban },
   ];
   return (record, ctx) => {
     const values: StageValue[] = [];

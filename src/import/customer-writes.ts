@@ -18,6 +18,7 @@ export const CUSTOMER_UPDATABLE: readonly [string, string, string][] = [
   ['company_id', 's.company_id', 'company_id'],
   ['owner_id', 's.owner_id', 'owner'],
   ['late_rate', 's.late_rate', 'late_rate'],
+  ['iban', 's.iban', 'iban'],
 ];
 
 /**
@@ -61,9 +62,9 @@ export async function writeCustomers(ctx: WriteContext): Promise<WriteCounts> {
   const [inserted] = await rows<{ n: number }>(tx, sql`
     with added as (
       insert into customers (workspace_id, customer_ref, name, kind, email, phone, timezone, locale,
-        company_id, owner_id, late_rate, created_at, updated_at)
+        company_id, owner_id, late_rate, iban, created_at, updated_at)
       select ${ws}, s.customer_ref, s.name, coalesce(s.kind, 'b2b')::customer_kind, s.email, s.phone, s.timezone,
-        s.locale::locale, s.company_id, s.owner_id, s.late_rate, ${now}::timestamptz, ${now}::timestamptz
+        s.locale::locale, s.company_id, s.owner_id, s.late_rate, s.iban, ${now}::timestamptz, ${now}::timestamptz
       from import_rows s
       order by s.line
       returning 1

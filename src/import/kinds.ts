@@ -22,7 +22,7 @@ export const KIND_COLUMNS: Record<ImportKind, KindColumns> = {
   customers: {
     header: ['customer_ref', 'name', 'kind', 'email', 'phone', 'timezone', 'locale'],
     required: ['customer_ref', 'name'],
-    extra: ['company_id', 'owner', 'late_rate'],
+    extra: ['company_id', 'owner', 'late_rate', 'iban'],
   },
   invoices: {
     header: ['invoice_number', 'customer_ref', 'issue_date', 'due_date', 'currency', 'amount'],

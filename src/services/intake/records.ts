@@ -36,6 +36,7 @@ const customerFields = {
   company_id: clearable.optional(),
   owner: clearable.optional(),
   late_rate: rate.optional(),
+  iban: clearable.optional(),
 };
 const invoiceFields = {
   customer_ref: text,

@@ -265,9 +265,9 @@ async function writeCustomer(a: WriteArgs): Promise<RowWrite> {
     }
     const added = await preparedSql<{ id: number }>(tx, sql`
       insert into customers (workspace_id, customer_ref, name, kind, email, phone, timezone, locale,
-        company_id, owner_id, late_rate, created_at, updated_at)
+        company_id, owner_id, late_rate, iban, created_at, updated_at)
       select ${ws}, s.customer_ref, s.name, coalesce(s.kind, 'b2b')::customer_kind, s.email, s.phone, s.timezone,
-        s.locale::locale, s.company_id, s.owner_id, s.late_rate, ${now}::timestamptz, ${now}::timestamptz
+        s.locale::locale, s.company_id, s.owner_id, s.late_rate, s.iban, ${now}::timestamptz, ${now}::timestamptz
       from ${row} s
       on conflict (workspace_id, customer_ref) do nothing
       returning id`);
