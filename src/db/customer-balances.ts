@@ -11,9 +11,8 @@
 // The caller holds `relance.balances` (shared at least) and the customer row
 // (FOR NO KEY UPDATE), as the per-customer refresh requires.
 import { sql } from 'drizzle-orm';
-import { AGING_BUCKETS } from '../domain/aging.ts';
 import type { IsoDate } from '../domain/dates.ts';
-import type { RefreshResult } from './balances.ts';
+import { bucket, type RefreshResult } from './balances.ts';
 import type { Queryable } from './client.ts';
 import { statementOnce } from './prepared.ts';
 import { prioritySql } from './priority-sql.ts';
@@ -29,12 +28,6 @@ export interface CustomerRefresh {
   actorId: string;
   now: Date;
 }
-
-const bucket = (name: string) => {
-  const b = AGING_BUCKETS.find((x) => x.key === name);
-  if (!b) throw new Error(`aging bucket ${name} is not defined in src/domain/aging.ts`);
-  return b;
-};
 
 /**
  * Rebuilds the customer's customer_balances rows, opens or resolves its case,
