@@ -91,6 +91,23 @@ async function actAs(page: Page, who: string): Promise<void> {
 /** The message in the channel (or the thread pane) that contains this text. */
 const message = (page: Page, text: string | RegExp, where = '.main'): Locator => page.locator(`${where} .message`, { hasText: text });
 
+/**
+ * Hovers a message and opens its reaction picker. The message may be re-rendered
+ * under the pointer (an update arriving from the bot), which takes the hover bar
+ * away: then it is hovered again.
+ */
+async function openReactionPicker(entry: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    await entry.hover();
+    try {
+      await entry.locator('[data-hover="react"]').click({ timeout: 2_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 5) throw error;
+    }
+  }
+}
+
 describe('the sandbox page', () => {
   scenario('overdue', 'says it is a local sandbox and shows the worklist for /collect overdue', async (open) => {
     const page = await open('collector');
@@ -126,8 +143,7 @@ describe('the sandbox page', () => {
     await told(`You have the call to ${name}`).waitFor();
     await entry.filter({ hasText: 'Call claimed by @Alice' }).waitFor();
 
-    await entry.hover();
-    await entry.locator('[data-hover="react"]').click();
+    await openReactionPicker(entry);
     await entry.locator('[data-emoji="raising_hand"]').click();
     await told(`You already have the call to ${name}`).waitFor();
     await entry.locator('.reaction.mine[data-reaction="raising_hand"]').click();
@@ -135,8 +151,7 @@ describe('the sandbox page', () => {
     await entry.filter({ hasNotText: 'Call claimed by' }).waitFor();
     await expect(entry.locator('.reaction').count()).resolves.toBe(0);
 
-    await entry.hover();
-    await entry.locator('[data-hover="react"]').click();
+    await openReactionPicker(entry);
     await entry.locator('[data-emoji="raising_hand"]').click();
     await told(`You have the call to ${name}`).nth(1).waitFor();
     await entry.filter({ hasText: 'Call claimed by @Alice' }).waitFor();
