@@ -110,7 +110,10 @@ function pageStatement(q: WorklistQuery): { text: string; params: unknown[] } {
   if (text === undefined) {
     text = `with ws as (
       select to_char(w.balances_as_of, 'YYYY-MM-DD') as as_of, w.timezone,
-        (w.balances_version + coalesce((select sum(s.version) from balances_version_shards s where s.workspace_id = w.id), 0))::text as version
+        -- The workspace row's birth goes in too: a workspace deleted and made again (the demo's reset)
+        -- starts its counters from zero, and must not find the totals cached for the old one.
+        (extract(epoch from w.created_at)::text || ':'
+          || (w.balances_version + coalesce((select sum(s.version) from balances_version_shards s where s.workspace_id = w.id), 0))::text) as version
       from workspaces w where w.id = $1
     ), top as (
       select b.customer_id, row_number() over (order by ${PRIORITY_ORDER}) as n
