@@ -53,11 +53,13 @@ export function int(args: Args, name: string, fallback: number): number {
 /** Slack's scopes for reading a conversation of each kind. */
 export function readScopes(channel: Channel): string[] {
   if (channel.isIm) return ['im:read'];
+  if (channel.isMpim) return ['mpim:read'];
   return channel.isPrivate ? ['groups:read'] : ['channels:read'];
 }
 
 export function historyScopes(channel: Channel): string[] {
   if (channel.isIm) return ['im:history'];
+  if (channel.isMpim) return ['mpim:history'];
   return channel.isPrivate ? ['groups:history'] : ['channels:history'];
 }
 

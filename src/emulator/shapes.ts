@@ -84,10 +84,10 @@ export function channelShape(channel: Channel, viewerId: string, atMs: number): 
   return {
     id: channel.id,
     name: channel.name,
-    is_channel: true,
-    is_group: false,
+    is_channel: !channel.isMpim,
+    is_group: channel.isMpim === true,
     is_im: false,
-    is_mpim: false,
+    is_mpim: channel.isMpim === true,
     is_private: channel.isPrivate,
     created: channel.created,
     is_archived: channel.isArchived,

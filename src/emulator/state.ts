@@ -284,6 +284,34 @@ export class EmulatorState {
     return { channel, created: true };
   }
 
+  /** The group DM of exactly these users (the opener included), created on first use, as Slack does. */
+  openGroupDm(teamId: string, opener: string, others: readonly string[]): { channel: Channel; created: boolean } {
+    const everyone = [...new Set([opener, ...others])];
+    for (const channel of this.channels.values()) {
+      if (channel.isMpim && channel.teamId === teamId && channel.members.size === everyone.length && everyone.every((u) => channel.members.has(u))) {
+        return { channel, created: false };
+      }
+    }
+    const names = everyone.map((u) => this.user(u)?.name ?? u.toLowerCase());
+    const channel: Channel = {
+      id: slackId('G'),
+      teamId,
+      name: `mpdm-${names.join('--')}-1`,
+      isPrivate: true,
+      isIm: false,
+      isMpim: true,
+      members: new Set(everyone),
+      created: Math.floor(this.clock() / 1000),
+      creator: opener,
+      isArchived: false,
+      isGeneral: false,
+      topic: '',
+      purpose: '',
+    };
+    this.channels.set(channel.id, channel);
+    return { channel, created: true };
+  }
+
   /** Called after every change so waiters can re-check. */
   notify(): void {
     for (const listener of [...this.#listeners]) listener();

@@ -41,6 +41,8 @@ export interface Channel {
   isIm: boolean;
   /** For a DM: the two participants. */
   imUsers?: [string, string];
+  /** A group DM (mpim): private, named after its members, its members fixed when opened. */
+  isMpim?: boolean;
   members: Set<string>;
   created: number;
   creator: string;

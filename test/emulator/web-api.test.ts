@@ -201,6 +201,20 @@ describe('messages', () => {
     expect(emulator.messages(dm!).map((m) => m.text)).toEqual(['Call ACME today', 'And BETA']);
   });
 
+  it('opens a group DM only with the mpim:write scope, which relance does not ask for', async () => {
+    const users = `${DEMO_COLLECTOR_ID},${DEMO_MANAGER_ID}`;
+    expect(await slackError(client.conversations.open({ users }))).toMatchObject({ error: 'missing_scope', needed: 'mpim:write' });
+    emulator.state.grantScopes(DEMO_TEAM_ID, ['mpim:write']);
+    const opened = await client.conversations.open({ users, return_im: true });
+    expect(opened.channel).toMatchObject({ is_mpim: true, is_private: true });
+    const group = opened.channel?.id;
+    expect(group).toMatch(/^G/);
+    expect(await client.conversations.open({ users: `${DEMO_MANAGER_ID},${DEMO_COLLECTOR_ID}` })).toMatchObject({ already_open: true, channel: { id: group } });
+    await client.chat.postMessage({ channel: group!, text: 'Both of you: ACME' });
+    expect(emulator.messages(group!).map((m) => m.text)).toEqual(['Both of you: ACME']);
+    expect(await slackError(client.conversations.open({ users: `${DEMO_COLLECTOR_ID},UNOBODY` }))).toMatchObject({ error: 'user_not_found' });
+  });
+
   it('logs every call with its arguments and answer', async () => {
     await client.chat.postMessage({ channel: DEMO_COLLECTIONS_CHANNEL_ID, text: 'logged', blocks: [{ type: 'divider' }] });
     await client.chat.postMessage({ channel: 'CNOPE', text: 'x' }).catch(() => undefined);

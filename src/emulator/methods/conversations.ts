@@ -60,12 +60,19 @@ export const conversationMethods: Record<string, MethodHandler> = {
     }
     const users = (str(ctx.args, 'users') ?? '').split(',').map((u) => u.trim()).filter(Boolean);
     if (users.length === 0) throw new ApiError('users_list_not_supplied');
-    if (users.length > 1) throw new ApiError('not_implemented', { detail: 'the emulator opens one-to-one DMs only' });
-    const user = ctx.state.user(users[0] ?? '');
-    if (user === undefined || user.teamId !== ctx.workspace.id) throw new ApiError('user_not_found');
-    if (user.deleted) throw new ApiError('user_disabled');
-    if (user.isBot) throw new ApiError('cannot_dm_bot');
-    const { channel, created } = ctx.state.openDm(ctx.workspace.id, ctx.grant.userId, user.id);
+    // Slack opens a group DM for 2 to 8 people, with its own scope (relance's manifest does not ask for it).
+    if (users.length > 8) throw new ApiError('too_many_users');
+    if (users.length > 1) needScope(ctx, 'mpim:write');
+    const found = users.map((id) => {
+      const user = ctx.state.user(id);
+      if (user === undefined || user.teamId !== ctx.workspace.id) throw new ApiError('user_not_found');
+      if (user.deleted) throw new ApiError('user_disabled');
+      if (user.isBot) throw new ApiError('cannot_dm_bot');
+      return user;
+    });
+    const { channel, created } = found.length > 1
+      ? ctx.state.openGroupDm(ctx.workspace.id, ctx.grant.userId, found.map((u) => u.id))
+      : ctx.state.openDm(ctx.workspace.id, ctx.grant.userId, found[0]!.id);
     const shape = flag(ctx.args.return_im) ? channelShape(channel, ctx.grant.userId, ctx.now) : { id: channel.id };
     return created ? { channel: shape } : { no_op: true, already_open: true, channel: shape };
   },
