@@ -5,7 +5,7 @@
 // action: a Home is never republished per row written. The window, and who
 // has opened their Home, live in memory in the web process: after a restart a
 // Home is refreshed again once its owner has opened it.
-import type { AnyMiddlewareArgs, App, Middleware } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { ensureBalancesFresh } from '../db/balances.ts';
 import { loadHome } from '../db/home.ts';
@@ -53,25 +53,31 @@ function actor(body: Body): string | undefined {
   return undefined;
 }
 
-function refreshAfterRequests(services: RequestServices, opened: Set<string>): Middleware<AnyMiddlewareArgs> {
+export interface HomeRefresher {
+  /** Whose Home was opened since this process started: only those are refreshed, the others are published when first opened. */
+  opened: Set<string>;
+  /** Called once a request's listeners have run: refreshes the Home of whoever acted, throttled. */
+  afterRequest(body: unknown, teamId: string | undefined, client: WebClient): void;
+}
+
+export function homeRefresher(services: RequestServices): HomeRefresher {
   const { deps } = services;
   const debouncer = createDebouncer({ windowMs: deps.env.RELANCE_HOME_REFRESH_MS, now: () => deps.clock().getTime() });
-  return async ({ next, body, context, client }) => {
-    await next();
-    const userId = actor(body as Body);
-    const teamId = context.teamId;
-    if (!userId || !teamId || !opened.has(`${teamId}:${userId}`)) return;
-    debouncer.touch(`${teamId}:${userId}`, () => {
-      void publishHome(services, client, teamId, userId, 'refresh')
-        .catch((e: unknown) => deps.logger.warn({ err: e }, 'could not refresh the App Home'));
-    });
+  const opened = new Set<string>();
+  return {
+    opened,
+    afterRequest(body, teamId, client) {
+      const userId = actor(body as Body);
+      if (!userId || !teamId || !opened.has(`${teamId}:${userId}`)) return;
+      debouncer.touch(`${teamId}:${userId}`, () => {
+        void publishHome(services, client, teamId, userId, 'refresh')
+          .catch((e: unknown) => deps.logger.warn({ err: e }, 'could not refresh the App Home'));
+      });
+    },
   };
 }
 
-export function registerHome(app: App, services: RequestServices): void {
-  // Only Homes opened since this process started are refreshed: the others are published when first opened.
-  const opened = new Set<string>();
-  app.use(refreshAfterRequests(services, opened));
+export function registerHome(app: App, services: RequestServices, { opened }: HomeRefresher): void {
   app.event('app_home_opened', async ({ event, context, client }) => {
     if (event.tab !== 'home' || !context.teamId) return;
     opened.add(`${context.teamId}:${event.user}`);

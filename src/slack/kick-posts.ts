@@ -2,7 +2,6 @@
 // request from a workspace (its listeners have run by then), the workspace's
 // new posts are routed and their posters started. Use cases only write
 // activities; the worker's poll would find them within seconds anyway.
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { kickCasePosts } from '../../jobs/case-threads.ts';
 import { createDebouncer } from './debouncer.ts';
 import type { AppDeps } from './deps.ts';
@@ -15,22 +14,17 @@ import type { AppDeps } from './deps.ts';
  */
 export const KICK_WINDOW_MS = 500;
 
-export function kickPostsAfterRequests(deps: AppDeps): Middleware<AnyMiddlewareArgs> {
+/** Called once a request's listeners have run (or failed): kicks the workspace's posters, throttled. */
+export function postKicker(deps: AppDeps): (teamId: string | undefined) => void {
   const debouncer = createDebouncer({ windowMs: KICK_WINDOW_MS, now: Date.now });
-  return async ({ next, context }) => {
-    try {
-      await next();
-    } finally {
-      const queue = deps.postQueue;
-      const teamId = context.teamId;
-      if (queue && teamId) {
-        // One job id per workspace: a kick while one waits or runs adds nothing. Not awaited:
-        // a Redis that is away must not hold the request.
-        debouncer.touch(teamId, () => {
-          void kickCasePosts(queue, teamId)
-            .catch((e: Error) => deps.logger.warn({ err: e.message }, 'could not kick the case-thread posters; the worker finds the posts anyway'));
-        });
-      }
-    }
+  return (teamId) => {
+    const queue = deps.postQueue;
+    if (!queue || !teamId) return;
+    // One job id per workspace: a kick while one waits or runs adds nothing. Not awaited:
+    // a Redis that is away must not hold the request.
+    debouncer.touch(teamId, () => {
+      void kickCasePosts(queue, teamId)
+        .catch((e: Error) => deps.logger.warn({ err: e.message }, 'could not kick the case-thread posters; the worker finds the posts anyway'));
+    });
   };
 }

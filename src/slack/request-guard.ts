@@ -1,8 +1,10 @@
-// Checks every POST to the Slack endpoint before Bolt sees it, and is the one
-// place the Slack signature is verified on HTTP (Bolt's own check is off: see
-// app.ts). Bolt 5 crashes the process on a signed body that parses to null (it
-// reads `body.ssl_check`), and it only refuses timestamps that are too old, so a
-// request dated ahead could be replayed until that date: here both ways count.
+// Checks every POST to the Slack endpoint before Bolt sees it, for what Bolt
+// does not check. Bolt 5 crashes the process on a signed body that parses to
+// null (it reads `body.ssl_check`), and it only refuses timestamps that are too
+// old, so a request dated ahead could be replayed until that date: here both
+// ways count. Bolt verifies the signature of every request it is handed; the
+// guard verifies it only for a body it refuses, to answer 401 rather than 400
+// to whoever did not sign it.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { parse as parseQuery } from 'node:querystring';
@@ -62,17 +64,22 @@ function isSslCheck(contentType: string | undefined, text: string): boolean {
   return contentType === FORM && text.includes('ssl_check') && parseQuery(text).ssl_check === '1';
 }
 
-export function checkSignature(req: IncomingMessage, text: string, signingSecret: string, nowMs: number): Verdict {
+/** Slack's signature headers, present and dated within the window, either way. */
+export function checkTimestamp(req: IncomingMessage, nowMs: number): Verdict {
   const signature = req.headers['x-slack-signature'];
   const timestamp = req.headers['x-slack-request-timestamp'];
   if (typeof signature !== 'string' || typeof timestamp !== 'string') return refuse(401, 'signature headers missing');
   if (!/^\d{1,12}$/.test(timestamp)) return refuse(401, 'the request timestamp is not a number of seconds');
-  const timestampSeconds = Number(timestamp);
-  if (Math.abs(Math.floor(nowMs / 1000) - timestampSeconds) > SLACK_TIMESTAMP_WINDOW_SECONDS) {
+  if (Math.abs(Math.floor(nowMs / 1000) - Number(timestamp)) > SLACK_TIMESTAMP_WINDOW_SECONDS) {
     return refuse(401, 'the request timestamp is more than 5 minutes from now');
   }
-  // Slack's v0 scheme, compared in constant time. Bolt's own check (tsscmp) draws
-  // random bytes and hashes twice per request; this one hashes once.
+  return { ok: true };
+}
+
+/** Slack's v0 signature over the body, compared in constant time (headers checked by checkTimestamp). */
+export function checkSignature(req: IncomingMessage, text: string, signingSecret: string): Verdict {
+  const signature = String(req.headers['x-slack-signature']);
+  const timestamp = String(req.headers['x-slack-request-timestamp']);
   const expected = Buffer.from(`v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${text}`).digest('hex')}`);
   const given = Buffer.from(signature);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return refuse(401, 'signature mismatch');
@@ -111,13 +118,14 @@ export function guardSlackRequests(next: RequestListener, options: RequestGuardO
     }
     const contentType = req.headers['content-type'];
     const text = buffered.rawBody.toString();
-    // Slack's unsigned ssl_check is answered here, and nothing else of its body goes further:
-    // with Bolt's own check off, Bolt would no longer strip what was smuggled in beside it.
+    // Slack's unsigned ssl_check is answered here: nothing else of its body goes further.
     if (isSslCheck(contentType, text)) return answer(res, 200);
-    const verdict = [
-      () => checkSignature(req, text, options.signingSecret, nowMs()),
-      () => checkBodyShape(contentType, text),
-    ].reduce<Verdict>((found, check) => (found.ok ? check() : found), { ok: true });
+    const dated = checkTimestamp(req, nowMs());
+    const shape = dated.ok ? checkBodyShape(contentType, text) : dated;
+    // A well-formed body goes on to Bolt, which verifies its signature; a refused one is told
+    // 401 when it is not signed, so nobody learns what the checks accept without the secret.
+    const signed = dated.ok && !shape.ok ? checkSignature(req, text, options.signingSecret) : { ok: true as const };
+    const verdict = signed.ok ? shape : signed;
     if (!verdict.ok) {
       // The reason only: a refused body is never logged, it may carry debtor data.
       log.warn({ status: verdict.status, reason: verdict.reason }, `refused a Slack request: ${verdict.reason}`);
