@@ -64,6 +64,11 @@ export function safeUrl(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
+/** A text[] parameter: one array instead of one parameter per value. */
+export function textArray(values: Iterable<string>): string {
+  return `{${[...values].map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
+}
+
 /** Runs raw SQL and returns its rows, whichever driver is underneath. */
 export async function rows<T>(db: Queryable, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown;

@@ -1,7 +1,8 @@
 // One CSV file → the ledger, in one transaction: rows are checked in Node as
 // they stream in, staged in a temporary table, then written set-based, and the
 // balances and cases of the customers it touched are rebuilt. Any failure
-// rolls the whole file back.
+// rolls the whole file back. The first customers or invoices file of a
+// workspace skips the staging table when it can (first-load.ts).
 import { basename } from 'node:path';
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
@@ -21,6 +22,8 @@ import { rejectReason, type SqlReject } from './reject-reasons.ts';
 import { HEAD_BYTES, sniffHead } from './sniff.ts';
 import { peekSource, SourceError, type ChunkSource, type PeekedSource } from './source.ts';
 import { batchStageWriter, copyClientOf, copyStageWriter, createStageTables, StageError, type StageWriter } from './stage.ts';
+import { isRepeatedInvoiceNumber, openFirstLoad, StagingNeeded } from './first-load.ts';
+import type { WriteCounts } from './importer.ts';
 import { progressReporter, type ProgressReporter } from './progress-reporter.ts';
 import { rowHandler } from './row-handler.ts';
 import type { FileReport, ImportCsvOptions } from './types.ts';
@@ -71,9 +74,21 @@ export async function importCsv(database: Database, opts: ImportCsvOptions): Pro
     if (!workspace) return done(`workspace "${opts.workspaceId}" does not exist`);
 
     const { chunks } = source;
-    await database.db.transaction(async (tx) => {
-      await importInTransaction(tx, database, opts, match.value, head.delimiter, chunks, report, progress);
+    const reopen = opts.reopen ?? (opts.stream ? undefined : () => sourceOf(opts));
+    const again: PeekedSource[] = [];
+    const reread = reopen && (async () => {
+      progress.restart();
+      const peeked = await peekSource(reopen(), progress.bytes);
+      again.push(peeked);
+      return peeked.chunks;
     });
+    try {
+      await database.db.transaction(async (tx) => {
+        await importInTransaction(tx, database, opts, match.value, head.delimiter, { chunks, reread }, report, progress);
+      });
+    } finally {
+      for (const peeked of again) await peeked.close();
+    }
     progress.phase('done', report.rows);
     return done();
   } catch (e) {
@@ -84,9 +99,15 @@ export async function importCsv(database: Database, opts: ImportCsvOptions): Pro
   }
 }
 
+interface Source {
+  chunks: AsyncIterable<Buffer>;
+  /** The file from its start again, when it can be read twice. */
+  reread: (() => Promise<AsyncIterable<Buffer>>) | undefined;
+}
+
 async function importInTransaction(
   tx: Queryable, database: Database, opts: ImportCsvOptions, header: HeaderMatch, delimiter: ';' | ',',
-  chunks: AsyncIterable<Buffer>, report: FileReport, progress: ProgressReporter,
+  source: Source, report: FileReport, progress: ProgressReporter,
 ): Promise<void> {
   const ws = opts.workspaceId;
   const importer = IMPORTERS[header.kind];
@@ -95,31 +116,46 @@ async function importInTransaction(
   // The set-based writes hash a whole file's keys: with the default 4 MB they spill to disk past ~100,000 rows.
   if (database.kind === 'postgres') await tx.execute(sql`set local work_mem = '64MB'`);
   await createStageTables(tx, importer.stageColumns);
-  const writer = await stageWriter(tx, database, importer, opts);
-
-  const nodeErrors = new ErrorList();
-  let rejectedRows = 0;
-  const handle = rowHandler(importer, header, delimiter === ';' ? ',' : '.', writer, nodeErrors, () => { rejectedRows += 1; });
-  try {
-    await readCsvRecords(chunks, delimiter, (record, line) => {
-      const pending = handle(record, line);
-      progress.rows(handle.rows);
-      return pending;
-    });
-    await writer.finish();
-  } catch (e) {
-    writer.abort(e as Error);
-    throw e;
-  }
-  report.rows = handle.rows;
-  progress.phase('writing', report.rows);
-
-  if (report.rows > 1000) await tx.execute(sql`analyze import_rows`);
   const at = opts.now ?? new Date();
   const now = at.toISOString();
-  const present = new Set(header.positions.keys());
-  // The timeline names the file, not the directories it came from.
-  const counts = await importer.write({ tx, workspaceId: ws, now, fileName: basename(opts.fileName), present });
+
+  const method = opts.stageMethod ?? (database.kind === 'postgres' ? 'copy' : 'batch');
+  const copyClient = method === 'copy' ? copyClientOf(tx) : null;
+  let chunks = source.chunks;
+  let done: { read: ReadRows; counts: WriteCounts } | undefined;
+  if (header.kind !== 'payments' && copyClient && source.reread) {
+    try {
+      // In a savepoint, the only way back from a refused statement in a postgres.js transaction.
+      done = await tx.transaction(async (savepoint) => {
+        const client = copyClientOf(savepoint);
+        const first = client && await openFirstLoad(savepoint, client, importer, ws, now);
+        if (!first) return undefined;
+        const read = await readRows(first.importer, header, delimiter, first.writer, chunks, progress);
+        return { read, counts: { inserted: await first.finish(), updated: 0 } };
+      });
+    } catch (e) {
+      // A repeated key, most likely: the unique index refused the COPY. PostgreSQL's reason is lost when it comes
+      // after the last row was sent (porsager/postgres#1173: see stage.ts), so any refused COPY goes back to
+      // staging, which says which rows repeat, or fails with the database's own words if it was something else.
+      if (!(e instanceof StagingNeeded || e instanceof StageError || isRepeatedInvoiceNumber(e))) throw e;
+      chunks = await source.reread();
+    }
+  }
+  if (!done) {
+    const writer = copyClient
+      ? await copyStageWriter(copyClient, importer.stageColumns)
+      : batchStageWriter(tx, importer.stageColumns, opts.batchSize ?? DEFAULT_BATCH);
+    const staged = await readRows(importer, header, delimiter, writer, chunks, progress);
+    if (staged.rows > 1000) await tx.execute(sql`analyze import_rows`);
+    const present = new Set(header.positions.keys());
+    // The timeline names the file, not the directories it came from.
+    const counts = await importer.write({ tx, workspaceId: ws, now, fileName: basename(opts.fileName), present });
+    done = { read: staged, counts };
+  }
+  const { rows: rowCount, rejectedRows, nodeErrors } = done.read;
+  const { counts } = done;
+  report.rows = rowCount;
+  progress.phase('writing', report.rows);
 
   const refreshed = await refreshTouched(tx, ws, opts.today, at);
   // New payments may keep promises: decided at once, for the customers they touched.
@@ -160,12 +196,32 @@ function failureMessage(e: unknown): string {
 /** postgres.js's own connection codes, refused connections, and the server's shutdown and connection-failure classes (57P0x, 08xxx). */
 const LOST_CONNECTION = /^(CONNECTION_CLOSED|CONNECTION_DESTROYED|CONNECTION_ENDED|CONNECT_TIMEOUT|ECONNREFUSED|ECONNRESET|57P0[123]|08\w{3})$/;
 
-async function stageWriter(tx: Queryable, database: Database, importer: KindImporter, opts: ImportCsvOptions): Promise<StageWriter> {
-  const method = opts.stageMethod ?? (database.kind === 'postgres' ? 'copy' : 'batch');
-  const client = method === 'copy' ? copyClientOf(tx) : null;
-  return client
-    ? copyStageWriter(client, importer.stageColumns)
-    : batchStageWriter(tx, importer.stageColumns, opts.batchSize ?? DEFAULT_BATCH);
+interface ReadRows {
+  rows: number;
+  rejectedRows: number;
+  nodeErrors: ErrorList;
+}
+
+/** Reads, checks and hands every good row to `writer`; the refused ones leave their errors. */
+async function readRows(
+  importer: KindImporter, header: HeaderMatch, delimiter: ';' | ',', writer: StageWriter,
+  chunks: AsyncIterable<Buffer>, progress: ProgressReporter,
+): Promise<ReadRows> {
+  const nodeErrors = new ErrorList();
+  let rejectedRows = 0;
+  const handle = rowHandler(importer, header, delimiter === ';' ? ',' : '.', writer, nodeErrors, () => { rejectedRows += 1; });
+  try {
+    await readCsvRecords(chunks, delimiter, (record, line) => {
+      const pending = handle(record, line);
+      progress.rows(handle.rows);
+      return pending;
+    });
+    await writer.finish();
+  } catch (e) {
+    writer.abort(e as Error);
+    throw e;
+  }
+  return { rows: handle.rows, rejectedRows, nodeErrors };
 }
 
 /** The customers `import_touched` names get their balances and cases rebuilt; the whole workspace past WHOLE_WORKSPACE_REFRESH. */

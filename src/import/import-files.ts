@@ -43,6 +43,7 @@ export async function importFiles(database: Database, opts: ImportFilesOptions):
       ...common,
       fileName: p.path,
       stream: createReadStream(p.path, { highWaterMark: READ_CHUNK }),
+      reopen: () => createReadStream(p.path, { highWaterMark: READ_CHUNK }),
       totalBytes: p.size,
     }));
   }

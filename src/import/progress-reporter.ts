@@ -20,6 +20,13 @@ export function progressReporter(opts: ImportCsvOptions) {
         emit('reading');
       }
     },
+    /** The file is read again from its start. */
+    restart() {
+      bytesRead = 0;
+      reported = 0;
+      rowsSoFar = 0;
+      emit('rereading');
+    },
     rows(n: number) {
       rowsSoFar = n;
     },

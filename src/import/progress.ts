@@ -52,6 +52,11 @@ export function progressDisplay(out: Output): { onProgress: (p: ImportProgress) 
           out.write(`  ${quarter * 25}% read (${mb(p.bytesRead)} of ${mb(total)} MB, ${p.rows.toLocaleString('en-US')} rows)\n`);
         }
       }
+    } else if (p.phase === 'rereading') {
+      stop();
+      lastQuarter = 0;
+      file = '';
+      if (large) out.write('  a key appears twice: reading the file again to tell which lines…\n');
     } else if (p.phase === 'writing') {
       stop();
       if (large) out.write(`  ${p.rows.toLocaleString('en-US')} rows read; writing them to the database…\n`);

@@ -56,10 +56,14 @@ export function copyClientOf(tx: Queryable): Sql | null {
 /** PostgreSQL refused the staged rows; the transaction is aborted and must roll back. */
 export class StageError extends Error {}
 
-/** Streams rows with COPY … FROM STDIN: the cheapest way into PostgreSQL. */
+/** Streams rows into `import_rows` with COPY … FROM STDIN: the cheapest way into PostgreSQL. */
 export async function copyStageWriter(client: Sql, columns: readonly StageColumn[]): Promise<StageWriter> {
-  const names = ['line', ...columns.map((c) => c.name)].join(', ');
-  const stream: Writable = await client.unsafe(`copy import_rows (${names}) from stdin`).writable();
+  return copyWriter(client, 'import_rows', ['line', ...columns.map((c) => c.name)]);
+}
+
+/** Streams rows into `table` with COPY … FROM STDIN, as they come. */
+export async function copyWriter(client: Sql, table: string, columns: readonly string[]): Promise<StageWriter> {
+  const stream: Writable = await client.unsafe(`copy ${table} (${columns.join(', ')}) from stdin`).writable();
   let failure: Error | undefined;
   let ended = false;
   stream.on('error', (e: Error) => { failure ??= e; });
@@ -90,7 +94,7 @@ export async function copyStageWriter(client: Sql, columns: readonly StageColumn
       // statement queued behind the COPY learns the outcome either way: it fails when the COPY aborted the
       // transaction, and then the transaction rolls back like on any other error.
       const after = client.unsafe('select 1').then(() => undefined, (e: unknown) => {
-        throw new StageError('the database refused the rows being staged (COPY failed)', { cause: e });
+        throw new StageError(`the database refused the rows being ${table === 'import_rows' ? 'staged' : 'written'} (COPY failed)`, { cause: e });
       });
       await Promise.all([finished(stream), after]);
       if (failure) throw failure;

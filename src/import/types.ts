@@ -41,7 +41,8 @@ export interface ImportReport {
   durationMs: number;
 }
 
-export type ImportPhase = 'reading' | 'writing' | 'done';
+/** `rereading`: the file is read again from its start (a first load that found a repeated key: first-load.ts). */
+export type ImportPhase = 'reading' | 'rereading' | 'writing' | 'done';
 
 export interface ImportProgress {
   file: string;
@@ -80,6 +81,8 @@ export interface ImportCsvOptions extends CommonImportOptions {
   text?: string;
   /** Size of the stream, for progress. */
   totalBytes?: number;
+  /** The same bytes from the start again (a file on disk): lets a first load of invoices skip staging (first-load.ts). */
+  reopen?: () => AsyncIterable<Buffer | string>;
 }
 
 export const MAX_LISTED_ERRORS = 100;

@@ -7,7 +7,7 @@
 // debits are stored as ignored.
 import { sql } from 'drizzle-orm';
 import type { Database, Queryable } from '../../db/client.ts';
-import { rows } from '../../db/client.ts';
+import { rows, textArray } from '../../db/client.ts';
 import { statementEntries } from '../../db/schema.ts';
 import { todayIn } from '../../domain/dates.ts';
 import {
@@ -16,7 +16,7 @@ import {
 } from '../../domain/statement-matching.ts';
 import { recordLedgerSync } from '../intake/ledger-sync.ts';
 import { recordBankPayments, type BankPayment } from './bank-payments.ts';
-import { loadMatchingLedger, textArray } from './ledger.ts';
+import { loadMatchingLedger } from './ledger.ts';
 import { queueReview } from './review-post.ts';
 import { undoPayments } from './undo-payments.ts';
 

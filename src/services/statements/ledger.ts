@@ -3,16 +3,11 @@
 // and the open invoices it could need: those whose number a line's remittance
 // text may hold, and those of the customers the lines' payers are.
 import { sql } from 'drizzle-orm';
-import { rows, type Queryable } from '../../db/client.ts';
+import { rows, textArray, type Queryable } from '../../db/client.ts';
 import { idArray } from '../../db/balances.ts';
 import {
   candidateKeys, identifyCustomer, type BankLine, type KnownCustomer, type MatchingLedger, type OpenInvoice,
 } from '../../domain/statement-matching.ts';
-
-/** A text[] parameter: one array instead of one parameter per value. */
-export function textArray(values: Iterable<string>): string {
-  return `{${[...values].map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
-}
 
 type InvoiceRow = { id: number | string; invoice_number: string; customer_id: number | string; currency: string; open_cents: number | string; due_date: string };
 

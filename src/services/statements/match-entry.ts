@@ -4,11 +4,11 @@
 // payments take effect at once through the intake API's code path. Only a
 // credit still waiting changes: a second submission changes nothing.
 import { sql } from 'drizzle-orm';
-import { rows, type Database } from '../../db/client.ts';
+import { rows, textArray, type Database } from '../../db/client.ts';
 import { paymentReferences, spreadOver, type Allocation } from '../../domain/statement-matching.ts';
 import { todayIn } from '../../domain/dates.ts';
 import { recordBankPayments } from './bank-payments.ts';
-import { textArray, toOpenInvoice } from './ledger.ts';
+import { toOpenInvoice } from './ledger.ts';
 import { loadReviewEntry } from './review-post.ts';
 
 type Entry = NonNullable<Awaited<ReturnType<typeof loadReviewEntry>>>;

@@ -6,9 +6,8 @@
 // transaction.
 import { sql } from 'drizzle-orm';
 import { refreshBalances } from '../../db/balances.ts';
-import { rows, type Queryable } from '../../db/client.ts';
+import { rows, textArray, type Queryable } from '../../db/client.ts';
 import { todayIn } from '../../domain/dates.ts';
-import { textArray } from './ledger.ts';
 
 export async function undoPayments(
   tx: Queryable, input: { workspaceId: string; references: readonly string[]; actorId: string; now: Date; statementReference: string },
