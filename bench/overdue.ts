@@ -2,6 +2,7 @@
 // ack path against a bare Bolt app. Run: npx tsx bench/overdue.ts [--help]
 // See bench/README.md for what it measures and the figures it gave.
 import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { closeSync, openSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -38,6 +39,13 @@ const USAGE = `npx tsx bench/overdue.ts [options]
   --target-ms N       the p99 target of the worklist commands (default 60, issue #17)
   --busy-core         during the worklist commands, keep one core busy with another process (a
                       spinning node), the condition the target must hold under
+  --generator emulator|yardstick
+                      who sends the worklist commands (default emulator: the Slack emulator's sender,
+                      which also checks each reply); yardstick: the shared yardsticks' load generator
+                      (../shared/tools/yardsticks/load.mjs: bare node:http, CONCURRENCY connections,
+                      --seconds each), much lighter, so that the app's share of the 2 cores is measured
+                      rather than the generator's; replies are checked once by the emulator first
+  --seconds N         how long the yardstick generator runs per command (default 10)
   --app child|inprocess  where the apps run (default child: a separate Node process)
   --log-level LEVEL   relance's LOG_LEVEL (default info, as in production)
   --plans             print the full EXPLAIN ANALYZE of the worklist queries
@@ -65,6 +73,8 @@ const { values: opt } = parseArgs({
     'target-ms': { type: 'string', default: '60' },
     'busy-core': { type: 'boolean', default: false },
     app: { type: 'string', default: 'child' },
+    generator: { type: 'string', default: 'emulator' },
+    seconds: { type: 'string', default: '10' },
     'log-level': { type: 'string', default: 'info' },
     plans: { type: 'boolean', default: false },
     diagnose: { type: 'boolean', default: false },
@@ -91,6 +101,9 @@ const CONCURRENCY = int('concurrency');
 const ACK_REQUESTS = int('ack-requests');
 const ROUNDS = int('rounds');
 const APP_MODE = opt.app;
+const GENERATOR = opt.generator;
+if (GENERATOR !== 'emulator' && GENERATOR !== 'yardstick') throw new Error('--generator must be emulator or yardstick');
+const SECONDS = int('seconds');
 if (APP_MODE !== 'child' && APP_MODE !== 'inprocess') throw new Error('--app must be child or inprocess');
 
 const DB_NAME = 'relance_bench_overdue';
@@ -463,6 +476,7 @@ interface E2eSummary {
 async function e2eCommand(app: AppHandle, sender: SlackSender, emulator: SlackEmulator, text: string): Promise<E2eSummary> {
   const warm = await endToEnd(sender, emulator, text, WARMUP);
   if (warm.errors.length) throw new Error(`/collect ${text}: warm-up failed: ${warm.errors[0]}`);
+  if (GENERATOR === 'yardstick') return yardstickCommand(app, text, warm);
   const { value: r, res } = await measured(app, () => endToEnd(sender, emulator, text, REQUESTS));
   const sorted = [...r.latencies].sort((a, b) => a - b);
   const acks = [...r.acks].sort((a, b) => a - b);
@@ -494,6 +508,45 @@ async function e2eCommand(app: AppHandle, sender: SlackSender, emulator: SlackEm
     printProfile(p, REQUESTS);
     if (profiled.errors.length) throw new Error(`/collect ${text}: profiled pass: ${profiled.errors[0]}`);
   }
+  return s;
+}
+
+interface YardstickLoad {
+  reqs: number;
+  rps: number;
+  p50_ms: number;
+  p99_ms: number;
+  errors: number;
+}
+
+/**
+ * The same command from the shared yardsticks' load generator: each answer is
+ * the reply itself, which relance puts in the ack (the warm-up, through the
+ * emulator, checked that it does).
+ */
+async function yardstickCommand(app: AppHandle, text: string, warm: E2eResult): Promise<E2eSummary> {
+  if (!warm.sample || !repliedInAck({ body: warm.sample })) throw new Error(`/collect ${text}: the reply did not come in the ack; the yardstick's generator would time the ack alone`);
+  const yardstick = new URL('../../shared/tools/yardsticks/load.mjs', import.meta.url);
+  const { load } = await import(yardstick.href) as { load: (url: string, secret: string, o: Record<string, unknown>) => Promise<YardstickLoad> };
+  const url = `http://127.0.0.1:${app.port}/slack/events`;
+  // One request with the generator's own form fields, to see that they get the same reply as the emulator's.
+  const form = new URLSearchParams({ team_id: DEMO_TEAM_ID, team_domain: 'acme', channel_id: 'C1', user_id: DEMO_COLLECTOR_ID, command: '/collect', text, response_url: 'http://127.0.0.1:9/r', trigger_id: 't' }).toString();
+  const ts = String(Math.floor(Date.now() / 1000));
+  const signature = `v0=${createHmac('sha256', BENCH_SIGNING_SECRET).update(`v0:${ts}:${form}`).digest('hex')}`;
+  const probe = await fetch(url, { method: 'POST', body: form, headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': ts, 'x-slack-signature': signature } });
+  const probed = await probe.json() as { blocks?: unknown[] };
+  const expected = (warm.sample.blocks as unknown[] | undefined)?.length;
+  if (probed.blocks?.length !== expected) throw new Error(`/collect ${text}: the generator's request got ${probed.blocks?.length ?? 0} blocks, the emulator's ${expected}`);
+  const run = () => load(url, BENCH_SIGNING_SECRET, { conns: CONCURRENCY, secs: SECONDS, text, user: DEMO_COLLECTOR_ID, team: DEMO_TEAM_ID });
+  const { value: r, res } = await measured(app, run);
+  const s: E2eSummary = { command: text, p50: r.p50_ms, p90: NaN, p99: r.p99_ms, max: NaN, rps: r.rps, ratio: r.p99_ms / TARGET_P99_MS };
+  print(`  /collect ${text}   (yardstick generator: ${fileURLToPath(yardstick)})`);
+  print(`    reply: ${expected} blocks, the same for the generator's form as for the emulator's`);
+  print(`    n=${r.reqs} in ${SECONDS} s, ${CONCURRENCY} connections, ${r.errors} errors`);
+  print(`    latency (the ack, which carries the reply) p50 ${ms(s.p50)} ms, p99 ${ms(s.p99)} ms; throughput ${s.rps} req/s`);
+  print(`    p99 / ${TARGET_P99_MS} ms = ${s.ratio.toFixed(2)}  ${s.ratio <= 1 ? 'MEETS the target' : 'MISSES the target'}`);
+  for (const line of describeResources(res, r.reqs)) print(`    ${line}`);
+  if (r.errors) throw new Error(`/collect ${text}: ${r.errors} requests failed`);
   return s;
 }
 
