@@ -29,7 +29,7 @@ const MAX_REFUSED_KEYS = 10_000;
 export class StagingNeeded extends Error {}
 
 export interface FirstLoad {
-  /** The invoices row parser, plus the customer lookup and the key a refused row claimed. */
+  /** The kind's importer; for invoices its row parser also looks the customer up, and remembers the keys of rows refused for it. */
   importer: KindImporter;
   writer: StageWriter;
   /** After the COPY: the touched customers, the checks that may still send the file to staging; the rows written. */
@@ -60,7 +60,7 @@ async function firstCustomers(tx: Queryable, client: Sql, importer: KindImporter
         written += 1;
         // The staged row is [line, customer_ref, name, kind, email, …, iban]; an empty kind makes a b2b customer.
         const [, ref, name, kind, ...rest] = row;
-        return copy.add([workspaceId, ref ?? null, name ?? null, kind ?? 'b2b', ...rest, now, now]);
+        return copy.add([workspaceId, ref!, name!, kind ?? 'b2b', ...rest, now, now]);
       },
       finish: () => copy.finish(),
       abort: (error) => copy.abort(error),
@@ -158,12 +158,12 @@ async function firstInvoices(tx: Queryable, client: Sql, importer: KindImporter,
   };
 }
 
-/** The unique index on invoice numbers refused the COPY: some key is used twice in the file. */
-export function isRepeatedInvoiceNumber(e: unknown): boolean {
-  let error = e as { code?: unknown; constraint_name?: unknown; cause?: unknown } | undefined;
+/** A unique index refused the COPY: some key is used twice in the file (in a first load, nothing else can collide). */
+export function isRepeatedKey(e: unknown): boolean {
+  let error = e as { code?: unknown; cause?: unknown } | undefined;
   // The database's error may come wrapped (StageError, drizzle's query error).
   for (let depth = 0; error && depth < 4; depth += 1) {
-    if (error.code === '23505' && error.constraint_name === 'invoices_number_uq') return true;
+    if (error.code === '23505') return true;
     error = error.cause as typeof error;
   }
   return false;

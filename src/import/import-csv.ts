@@ -22,7 +22,7 @@ import { rejectReason, type SqlReject } from './reject-reasons.ts';
 import { HEAD_BYTES, sniffHead } from './sniff.ts';
 import { peekSource, SourceError, type ChunkSource, type PeekedSource } from './source.ts';
 import { batchStageWriter, copyClientOf, copyStageWriter, createStageTables, StageError, type StageWriter } from './stage.ts';
-import { isRepeatedInvoiceNumber, openFirstLoad, StagingNeeded } from './first-load.ts';
+import { isRepeatedKey, openFirstLoad, StagingNeeded } from './first-load.ts';
 import type { WriteCounts } from './importer.ts';
 import { progressReporter, type ProgressReporter } from './progress-reporter.ts';
 import { rowHandler } from './row-handler.ts';
@@ -137,7 +137,7 @@ async function importInTransaction(
       // A repeated key, most likely: the unique index refused the COPY. PostgreSQL's reason is lost when it comes
       // after the last row was sent (porsager/postgres#1173: see stage.ts), so any refused COPY goes back to
       // staging, which says which rows repeat, or fails with the database's own words if it was something else.
-      if (!(e instanceof StagingNeeded || e instanceof StageError || isRepeatedInvoiceNumber(e))) throw e;
+      if (!(e instanceof StagingNeeded || e instanceof StageError || isRepeatedKey(e))) throw e;
       chunks = await source.reread();
     }
   }

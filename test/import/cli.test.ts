@@ -185,6 +185,24 @@ describe('progress display', () => {
     ].join('\n'));
   });
 
+  it('says when a first load reads its file again, and counts from the start', () => {
+    const out = new Capture();
+    const { onProgress } = progressDisplay(out);
+    const [tenth, half, whole, writing] = events('big.csv');
+    for (const e of [tenth!, half!, whole!]) onProgress(e);
+    onProgress({ file: 'big.csv', phase: 'rereading', bytesRead: 0, totalBytes: big, rows: 0 });
+    for (const e of [tenth!, half!, whole!, writing!]) onProgress(e);
+    expect(out.text).toBe([
+      '  50% read (10.0 of 20.0 MB, 50,000 rows)',
+      '  100% read (20.0 of 20.0 MB, 100,000 rows)',
+      '  a key appears twice: reading the file again to tell which lines…',
+      '  50% read (10.0 of 20.0 MB, 50,000 rows)',
+      '  100% read (20.0 of 20.0 MB, 100,000 rows)',
+      '  100,000 rows read; writing them to the database…',
+      '',
+    ].join('\n'));
+  });
+
   it('draws a bar on a terminal', () => {
     const out = new Capture();
     out.isTTY = true;
