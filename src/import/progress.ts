@@ -56,7 +56,7 @@ export function progressDisplay(out: Output): { onProgress: (p: ImportProgress) 
       stop();
       lastQuarter = 0;
       file = '';
-      if (large) out.write('  a key appears twice: reading the file again to tell which lines…\n');
+      if (large) out.write('  some rows need a closer look: reading the file again through the staging table…\n');
     } else if (p.phase === 'writing') {
       stop();
       if (large) out.write(`  ${p.rows.toLocaleString('en-US')} rows read; writing them to the database…\n`);

@@ -41,7 +41,7 @@ export interface ImportReport {
   durationMs: number;
 }
 
-/** `rereading`: the file is read again from its start (a first load that found a repeated key: first-load.ts). */
+/** `rereading`: the file is read again from its start, through staging (a first load that met what only staging judges: first-load.ts). */
 export type ImportPhase = 'reading' | 'rereading' | 'writing' | 'done';
 
 export interface ImportProgress {
@@ -81,7 +81,7 @@ export interface ImportCsvOptions extends CommonImportOptions {
   text?: string;
   /** Size of the stream, for progress. */
   totalBytes?: number;
-  /** The same bytes from the start again (a file on disk): lets a first load of invoices skip staging (first-load.ts). */
+  /** The same bytes from the start again (a file on disk): lets a first load of customers or invoices skip staging (first-load.ts). */
   reopen?: () => AsyncIterable<Buffer | string>;
 }
 

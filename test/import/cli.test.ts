@@ -195,7 +195,7 @@ describe('progress display', () => {
     expect(out.text).toBe([
       '  50% read (10.0 of 20.0 MB, 50,000 rows)',
       '  100% read (20.0 of 20.0 MB, 100,000 rows)',
-      '  a key appears twice: reading the file again to tell which lines…',
+      '  some rows need a closer look: reading the file again through the staging table…',
       '  50% read (10.0 of 20.0 MB, 50,000 rows)',
       '  100% read (20.0 of 20.0 MB, 100,000 rows)',
       '  100,000 rows read; writing them to the database…',
