@@ -30,7 +30,8 @@ export function helpReply(registry: Subcommand[], locale: Locale, command: strin
     { type: 'section', text: { type: 'mrkdwn', text: list } },
     access,
   ];
-  return { text: `${t('help.title', { command })}\n${list}`, blocks };
+  // `text` is the notification and fallback line: Slack shows the blocks. Repeating the list there would double the reply.
+  return { text: t('help.title', { command }), blocks };
 }
 
 export function helpCommand(registry: () => Subcommand[]): Subcommand {

@@ -192,7 +192,8 @@ describe('bad input changes nothing', () => {
 describe('help', () => {
   it('lists the commands with examples, for anyone', async () => {
     const all = await collect(DEMO_OUTSIDER_ID, 'help');
-    expect(all.text).toContain('/collect overdue');
+    expect(all.text).toBe('*relance* — collections from Slack. Type `/collect help <command>` for details.');
+    expect(JSON.stringify(all.blocks)).toContain('/collect overdue');
     expect(JSON.stringify(all.blocks)).toContain('an admin adds people with');
     const one = await collect(DEMO_COLLECTOR_ID, 'help overdue');
     expect(one.text).toContain('/collect overdue @jane >60');
