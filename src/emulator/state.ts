@@ -265,22 +265,7 @@ export class EmulatorState {
     for (const channel of this.channels.values()) {
       if (channel.isIm && channel.imUsers?.includes(a) && channel.imUsers.includes(b)) return { channel, created: false };
     }
-    const channel: Channel = {
-      id: slackId('D'),
-      teamId,
-      name: '',
-      isPrivate: true,
-      isIm: true,
-      imUsers: [a, b],
-      members: new Set([a, b]),
-      created: Math.floor(this.clock() / 1000),
-      creator: a,
-      isArchived: false,
-      isGeneral: false,
-      topic: '',
-      purpose: '',
-    };
-    this.channels.set(channel.id, channel);
+    const channel = this.#addConversation({ id: slackId('D'), teamId, name: '', isIm: true, imUsers: [a, b], members: new Set([a, b]), creator: a });
     return { channel, created: true };
   }
 
@@ -293,23 +278,19 @@ export class EmulatorState {
       }
     }
     const names = everyone.map((u) => this.user(u)?.name ?? u.toLowerCase());
+    const channel = this.#addConversation({
+      id: slackId('G'), teamId, name: `mpdm-${names.join('--')}-1`, isIm: false, isMpim: true, members: new Set(everyone), creator: opener,
+    });
+    return { channel, created: true };
+  }
+
+  /** A private conversation (a DM or a group DM) as Slack creates one on first use. */
+  #addConversation(fields: Pick<Channel, 'id' | 'teamId' | 'name' | 'isIm' | 'members' | 'creator'> & Partial<Channel>): Channel {
     const channel: Channel = {
-      id: slackId('G'),
-      teamId,
-      name: `mpdm-${names.join('--')}-1`,
-      isPrivate: true,
-      isIm: false,
-      isMpim: true,
-      members: new Set(everyone),
-      created: Math.floor(this.clock() / 1000),
-      creator: opener,
-      isArchived: false,
-      isGeneral: false,
-      topic: '',
-      purpose: '',
+      isPrivate: true, created: Math.floor(this.clock() / 1000), isArchived: false, isGeneral: false, topic: '', purpose: '', ...fields,
     };
     this.channels.set(channel.id, channel);
-    return { channel, created: true };
+    return channel;
   }
 
   /** Called after every change so waiters can re-check. */

@@ -15,7 +15,7 @@ import type { Sql } from 'postgres';
 import { idArray } from '../db/balances.ts';
 import { rows, textArray, type Queryable } from '../db/client.ts';
 import type { DecimalMark } from './amount.ts';
-import type { KindImporter, RowContext, RowParser, StageValue } from './importer.ts';
+import type { KindImporter, RowContext, RowParser } from './importer.ts';
 import { rejectReason } from './reject-reasons.ts';
 import { copyWriter, type StageWriter } from './stage.ts';
 import { refreshStatistics } from './statistics.ts';
@@ -49,18 +49,19 @@ async function firstCustomers(tx: Queryable, client: Sql, importer: KindImporter
   const [state] = await rows<{ any: boolean }>(tx, sql`select exists (select 1 from customers where workspace_id = ${workspaceId}) as any`);
   if (!state || state.any) return null;
   let written = 0;
-  const copy = await copyWriter(client, 'customers', [
-    'workspace_id', 'customer_ref', 'name', 'kind', 'email', 'phone', 'timezone', 'locale',
-    'company_id', 'owner_id', 'late_rate', 'iban', 'created_at', 'updated_at',
-  ]);
+  // The staged columns are the table's own: a new one goes in without being listed twice.
+  const staged = importer.stageColumns.map((c) => c.name);
+  const kind = staged.indexOf('kind') + 1;
+  const copy = await copyWriter(client, 'customers', ['workspace_id', ...staged, 'created_at', 'updated_at'], 'written');
   return {
     importer,
     writer: {
       add(row) {
         written += 1;
-        // The staged row is [line, customer_ref, name, kind, email, …, iban]; an empty kind makes a b2b customer.
-        const [, ref, name, kind, ...rest] = row;
-        return copy.add([workspaceId, ref!, name!, kind ?? 'b2b', ...rest, now, now]);
+        // The staged row is [line, ...staged columns]; an empty kind makes a b2b customer.
+        const values = row.slice(1);
+        values[kind - 1] ??= 'b2b';
+        return copy.add([workspaceId, ...values, now, now]);
       },
       finish: () => copy.finish(),
       abort: (error) => copy.abort(error),
@@ -88,10 +89,11 @@ async function firstInvoices(tx: Queryable, client: Sql, importer: KindImporter,
   const touched = new Set<number>();
   let written = 0;
 
-  const copy = await copyWriter(client, 'invoices', [
-    'workspace_id', 'invoice_number', 'customer_id', 'issue_date', 'due_date', 'delivered_on',
-    'currency', 'amount_cents', 'created_at', 'updated_at',
-  ]);
+  // The staged columns, with the customer's id where the file has its ref (the row parser below puts it there).
+  const columns = importer.stageColumns.map((c) => (c.name === 'customer_ref' ? 'customer_id' : c.name));
+  const numberAt = columns.indexOf('invoice_number');
+  const customerAt = columns.indexOf('customer_id');
+  const copy = await copyWriter(client, 'invoices', ['workspace_id', ...columns, 'created_at', 'updated_at'], 'written');
   const rowParser = (positions: ReadonlyMap<string, number>, decimal: DecimalMark): RowParser => {
     const parseInvoice = importer.rowParser(positions, decimal);
     // The row checks' own rejections, seen here so that a refused row is not looked up (nor claims its key).
@@ -110,7 +112,8 @@ async function firstInvoices(tx: Queryable, client: Sql, importer: KindImporter,
       rejected = false;
       const values = parseInvoice(record, watched);
       if (!values || rejected) return null;
-      const [number, customerRef] = values as [string, string, ...StageValue[]];
+      const number = values[numberAt] as string;
+      const customerRef = values[customerAt] as string;
       const firstLine = refusedKeys.get(number);
       if (firstLine !== undefined) {
         ctx.reject('invoice_number', rejectReason({ line: ctx.line, col: 'invoice_number', code: 'repeated_key', value: number, detail: { first_line: firstLine } }), number);
@@ -124,14 +127,13 @@ async function firstInvoices(tx: Queryable, client: Sql, importer: KindImporter,
         return null;
       }
       touched.add(customerId);
-      // invoice_number, customer_id, then the staged columns after customer_ref.
-      return [number, customerId, ...values.slice(2)];
+      values[customerAt] = customerId;
+      return values;
     };
   };
   const writer: StageWriter = {
     add(row) {
       written += 1;
-      // The staged row is [line, invoice_number, customer_id, issue_date, due_date, delivered_on, currency, amount_cents].
       return copy.add([workspaceId, ...row.slice(1), now, now]);
     },
     finish: () => copy.finish(),

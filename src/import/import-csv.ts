@@ -193,7 +193,7 @@ function failureMessage(e: unknown): string {
   return `the database refused the file: ${error.message}`;
 }
 
-/** postgres.js's own connection codes, refused connections, and the server's shutdown and connection-failure classes (57P0x, 08xxx). */
+/** postgres.js's own connection codes, refused connections, the server's shutdown codes (57P01 to 57P03) and its connection-failure class (SQLSTATE class 08). */
 const LOST_CONNECTION = /^(CONNECTION_CLOSED|CONNECTION_DESTROYED|CONNECTION_ENDED|CONNECT_TIMEOUT|ECONNREFUSED|ECONNRESET|57P0[123]|08\w{3})$/;
 
 interface ReadRows {

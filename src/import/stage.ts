@@ -58,11 +58,11 @@ export class StageError extends Error {}
 
 /** Streams rows into `import_rows` with COPY … FROM STDIN: the cheapest way into PostgreSQL. */
 export async function copyStageWriter(client: Sql, columns: readonly StageColumn[]): Promise<StageWriter> {
-  return copyWriter(client, 'import_rows', ['line', ...columns.map((c) => c.name)]);
+  return copyWriter(client, 'import_rows', ['line', ...columns.map((c) => c.name)], 'staged');
 }
 
-/** Streams rows into `table` with COPY … FROM STDIN, as they come. */
-export async function copyWriter(client: Sql, table: string, columns: readonly string[]): Promise<StageWriter> {
+/** Streams rows into `table` with COPY … FROM STDIN, as they come; `doing` names it in the refusal ("the rows being staged"). */
+export async function copyWriter(client: Sql, table: string, columns: readonly string[], doing: 'staged' | 'written'): Promise<StageWriter> {
   const stream: Writable = await client.unsafe(`copy ${table} (${columns.join(', ')}) from stdin`).writable();
   let failure: Error | undefined;
   let ended = false;
@@ -94,7 +94,7 @@ export async function copyWriter(client: Sql, table: string, columns: readonly s
       // statement queued behind the COPY learns the outcome either way: it fails when the COPY aborted the
       // transaction, and then the transaction rolls back like on any other error.
       const after = client.unsafe('select 1').then(() => undefined, (e: unknown) => {
-        throw new StageError(`the database refused the rows being ${table === 'import_rows' ? 'staged' : 'written'} (COPY failed)`, { cause: e });
+        throw new StageError(`the database refused the rows being ${doing} (COPY failed)`, { cause: e });
       });
       await Promise.all([finished(stream), after]);
       if (failure) throw failure;
